@@ -1,0 +1,164 @@
+"""Train the content scorer (src/cleantext/data/scorer.json) from corpus dumps.
+
+    python bench/train_scorer.py ../shared/corpus/aeb ../shared/corpus/wcxb-dev \
+        [--page-type article] [--out src/cleantext/data/scorer.json] [--folds 5]
+
+Each dump is split into blocks, the lexical rules run, and every block is
+labelled body / not body from the gold (see ``corpus.body_labels``).  Stage 1
+is a logistic regression on block features; stage 2 adds the stage-1
+probabilities of the neighbours, taken out-of-fold so that stage 2 learns
+from honest stage-1 errors.  Blocks are weighted by length (the metric counts
+words, not lines) and every page weighs the same.  Deterministic: same
+corpus, same weights.  Needs numpy (the ``bench`` extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import body_labels, iter_pages  # noqa: E402
+
+from cleantext import scorer  # noqa: E402
+from cleantext.pipeline import prepare  # noqa: E402
+
+L2 = 1.0
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = L2) -> np.ndarray:
+    """Weighted L2-regularised logistic regression by Newton's method (IRLS)."""
+    beta = np.zeros(x.shape[1])
+    reg = np.full(x.shape[1], l2)
+    reg[0] = 0.0  # no penalty on the bias
+    for _ in range(50):
+        z = np.clip(x @ beta, -30, 30)
+        p = 1.0 / (1.0 + np.exp(-z))
+        grad = x.T @ (w * (p - y)) + reg * beta
+        hess = (x * (w * p * (1 - p))[:, None]).T @ x + np.diag(reg) + 1e-9 * np.eye(x.shape[1])
+        step = np.linalg.solve(hess, grad)
+        beta -= step
+        if np.max(np.abs(step)) < 1e-7:
+            break
+    return beta
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def collect(corpora: list[Path], page_type: str | None) -> list[dict[str, object]]:
+    pages = []
+    for corpus in corpora:
+        for g, text in iter_pages(corpus, page_type):
+            if not g.get("body"):
+                continue
+            page = prepare(text)
+            if not page.blocks:
+                continue
+            y = body_labels(g["body"], page.blocks)
+            if not any(y):
+                continue
+            words = np.array([b.nwords + 3 for b in page.blocks], dtype=float)
+            pages.append(
+                {
+                    "id": g["id"],
+                    "page": page,
+                    "x1": scorer.stage1_features(page),
+                    "y": np.array(y, dtype=float),
+                    "w": words / words.sum(),
+                }
+            )
+    return pages
+
+
+def stack(pages: list[dict[str, object]], key: str) -> np.ndarray:
+    return np.concatenate([p[key] for p in pages])  # type: ignore[misc]
+
+
+def best_threshold(p: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
+    best = (0.0, 0.5)
+    for t in np.arange(0.2, 0.8, 0.02):
+        keep = p >= t
+        tp = float((w * keep * y).sum())
+        fp = float((w * keep * (1 - y)).sum())
+        fn = float((w * (~keep) * y).sum())
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best[0]:
+            best = (f1, float(round(t, 2)))
+    return best[1]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpora", nargs="+", type=Path)
+    ap.add_argument("--page-type", default="article", help="wcxb page type to train on ('' = all)")
+    ap.add_argument("--out", type=Path, default=Path("src/cleantext/data/scorer.json"))
+    ap.add_argument("--folds", type=int, default=5)
+    args = ap.parse_args()
+
+    t0 = time.perf_counter()
+    pages = collect(args.corpora, args.page_type or None)
+    print(f"{len(pages)} pages, {sum(len(p['y']) for p in pages)} blocks "  # type: ignore[arg-type]
+          f"({time.perf_counter() - t0:.1f}s)")
+    folds = [list(range(k, len(pages), args.folds)) for k in range(args.folds)]
+
+    # Stage 1: out-of-fold probabilities for stage 2's training features.
+    p1_oof: dict[int, np.ndarray] = {}
+    for fold in folds:
+        held = set(fold)
+        train = [p for i, p in enumerate(pages) if i not in held]
+        beta = fit_logistic(stack(train, "x1"), stack(train, "y"), stack(train, "w"))
+        for i in fold:
+            p1_oof[i] = sigmoid(pages[i]["x1"] @ beta)  # type: ignore[operator]
+    w1 = fit_logistic(stack(pages, "x1"), stack(pages, "y"), stack(pages, "w"))
+
+    for i, p in enumerate(pages):
+        p["x2"] = scorer.stage2_features(p["page"], p["x1"], p1_oof[i])  # type: ignore[arg-type]
+
+    # Stage 2 out-of-fold, to report held-out block F1 and pick the threshold.
+    p2_oof = np.zeros(0)
+    y_all, w_all = [], []
+    for fold in folds:
+        held = set(fold)
+        train = [p for i, p in enumerate(pages) if i not in held]
+        beta = fit_logistic(stack(train, "x2"), stack(train, "y"), stack(train, "w"))
+        for i in fold:
+            p2_oof = np.concatenate([p2_oof, sigmoid(pages[i]["x2"] @ beta)])  # type: ignore[operator]
+            y_all.append(pages[i]["y"])
+            w_all.append(pages[i]["w"])
+    y_cat, w_cat = np.concatenate(y_all), np.concatenate(w_all)
+    threshold = best_threshold(p2_oof, y_cat, w_cat)
+    w2 = fit_logistic(stack(pages, "x2"), stack(pages, "y"), stack(pages, "w"))
+
+    keep = p2_oof >= threshold
+    tp = float((w_cat * keep * y_cat).sum())
+    prec = tp / float((w_cat * keep).sum())
+    rec = tp / float((w_cat * y_cat).sum())
+    print(f"held-out block-level (word-weighted): P {prec:.3f} R {rec:.3f} "
+          f"F1 {2 * prec * rec / (prec + rec):.3f} at threshold {threshold}")
+
+    model = {
+        "version": 1,
+        "corpora": [c.name for c in args.corpora],
+        "page_type": args.page_type or None,
+        "pages": len(pages),
+        "threshold": threshold,
+        "stage1": {"names": list(scorer.stage1_names()), "weights": [round(v, 6) for v in w1]},
+        "stage2": {"names": list(scorer.stage2_names()), "weights": [round(v, 6) for v in w2]},
+    }
+    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    for name, v in sorted(zip(scorer.stage2_names(), w2), key=lambda t: -abs(t[1]))[:12]:
+        print(f"  {name:<20} {v:+.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Field extractors: title, dateline and date, credit."""

@@ -1,0 +1,1 @@
+"""Front ends: turn a text dump or an HTML page into a list of blocks."""

@@ -1,0 +1,165 @@
+"""Phrase lists kept as data: one file per language and rule family.
+
+``data/phrases/<lang>/<family>.txt`` holds sections.  A section whose name
+ends in ``line`` lists phrases that make up a whole block, ``start`` phrases
+a block begins with, ``contains`` phrases found anywhere in a block; other
+sections are plain word lists read by the code that needs them.  Phrases are
+written in lower case and matched word by word (punctuation is ignored);
+``{n}`` stands for any number.  A line starting with ``re:`` is a regular
+expression (Python ``re``) matched against the folded block text of short
+blocks.
+
+All phrases of all languages go into one index, so a block is looked up once
+whatever the number of rules: that keeps the lexical rules fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+
+LANGS: tuple[str, ...] = ("en", "de", "fr", "es")
+MODES = ("line", "start", "contains")
+
+WORD_RE = re.compile(r"\w+")
+# Digit runs are folded to one "0" before matching, so "{n}" is written "0".
+NUMBER_RE = re.compile(r"\d[\d.,]*(?:[km]\b)?")
+
+
+def _sections(lang: str, family: str) -> dict[str, list[str]]:
+    path = resources.files("cleantext").joinpath("data", "phrases", lang, f"{family}.txt")
+    if not path.is_file():
+        return {}
+    sections: dict[str, list[str]] = {}
+    current = "line"
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line.startswith("re:"):
+            line = line.split(" #", 1)[0].strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1].strip()
+            continue
+        sections.setdefault(current, []).append(line)
+    return sections
+
+
+@functools.lru_cache(maxsize=512)
+def phrases(family: str, section: str, langs: tuple[str, ...] = LANGS) -> tuple[str, ...]:
+    """All entries of one section, in file order, for the given languages."""
+    out: list[str] = []
+    for lang in langs:
+        out.extend(_sections(lang, family).get(section, []))
+    return tuple(dict.fromkeys(out))
+
+
+def families() -> list[str]:
+    root = resources.files("cleantext").joinpath("data", "phrases")
+    names: set[str] = set()
+    for lang in root.iterdir():
+        if lang.is_dir():
+            names.update(p.name[:-4] for p in lang.iterdir() if p.name.endswith(".txt"))
+    return sorted(names)
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """A phrase as the word tuple it matches.
+
+    >>> phrase_tokens("Share this article:")
+    ('share', 'this', 'article')
+    >>> phrase_tokens("{n} shares")
+    ('0', 'shares')
+    """
+    return tuple(WORD_RE.findall(NUMBER_RE.sub("0", phrase.replace("{n}", "0").casefold())))
+
+
+def mode_of(section: str) -> str | None:
+    last = section.split()[-1]
+    return last if last in MODES else None
+
+
+@dataclass
+class PhraseIndex:
+    """Every ``line``/``start``/``contains`` phrase of every family, by first word."""
+
+    lines: dict[tuple[str, ...], set[str]]
+    starts: dict[str, list[tuple[tuple[str, ...], str]]]
+    contains: dict[str, list[tuple[tuple[str, ...], str]]]
+    regexes: dict[str, re.Pattern[str]]
+
+    def match(self, toks: list[str], norm: str, short: bool) -> dict[str, set[str]]:
+        """Section tags ("family:section") hit by a block, with the phrases found.
+
+        ``toks`` are the block's folded words; regular expressions run only on
+        ``short`` blocks.
+        """
+        hits: dict[str, set[str]] = {}
+        if not toks:
+            return hits
+        n = len(toks)
+        if n <= 12:
+            for tag in self.lines.get(tuple(toks), ()):
+                hits[tag] = {" ".join(toks)}
+        for phrase, tag in self.starts.get(toks[0], ()):
+            if tuple(toks[: len(phrase)]) == phrase:
+                hits.setdefault(tag, set()).add(" ".join(phrase))
+        if n > 80:
+            return hits  # long paragraphs: only start phrases apply
+        contains = self.contains
+        for i, t in enumerate(toks):
+            cands = contains.get(t)
+            if cands:
+                for phrase, tag in cands:
+                    k = len(phrase)
+                    if k == 1 or (i + k <= n and tuple(toks[i : i + k]) == phrase):
+                        hits.setdefault(tag, set()).add(" ".join(phrase))
+        if short:
+            for tag, rx in self.regexes.items():
+                m = rx.search(norm)
+                if m:
+                    hits.setdefault(tag, set()).add(m.group(0))
+        return hits
+
+
+@functools.lru_cache(maxsize=4)
+def index(langs: tuple[str, ...] = LANGS) -> PhraseIndex:
+    """The phrase index of all families for ``langs`` (built once, cached)."""
+    lines: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    starts: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    contains: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    pats: dict[str, list[str]] = defaultdict(list)
+    for family in families():
+        for lang in langs:
+            for section, items in _sections(lang, family).items():
+                mode = mode_of(section)
+                if mode is None:
+                    continue
+                tag = f"{family}:{section}"
+                for item in items:
+                    if item.startswith("re:"):
+                        pats[tag].append(item[3:].strip().replace("{n}", r"\d[\d.,]*"))
+                        continue
+                    toks = phrase_tokens(item)
+                    if not toks:
+                        continue
+                    if mode == "line":
+                        lines[toks].add(tag)
+                    elif mode == "start":
+                        if (toks, tag) not in starts[toks[0]]:
+                            starts[toks[0]].append((toks, tag))
+                    elif (toks, tag) not in contains[toks[0]]:
+                        contains[toks[0]].append((toks, tag))
+    regexes = {}
+    for tag, items in pats.items():
+        mode = mode_of(tag.split(":", 1)[1])
+        body = "|".join(f"(?:{p})" for p in items)
+        if mode == "line":
+            body = rf"^(?:{body})$"
+        elif mode == "start":
+            body = rf"^(?:{body})"
+        regexes[tag] = re.compile(body)
+    return PhraseIndex(dict(lines), dict(starts), dict(contains), regexes)

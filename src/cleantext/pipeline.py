@@ -1,0 +1,289 @@
+"""One pipeline for both front ends: blocks -> rules -> scorer -> fields -> Article."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import regex
+
+from . import rules as _rules  # noqa: F401  (registers the rules)
+from .decode import decode, looks_like_html
+from .errors import InputError
+from .fields.credit import Credit, find_credit
+from .fields.dateline import find_dateline
+from .fields.title import find_title, strip_affix
+from .frontends.text import text_blocks
+from .model import Article, Block, Removed
+from .page import Page
+from .phrases import LANGS, index
+from .rules.base import REGISTRY, run_stage
+from .scorer import best_span, detect_lang, load_model, score_page
+from .textutil import key
+
+# Inputs above this many characters are refused rather than cleaned slowly.
+MAX_CHARS = 20_000_000
+
+_WIRE_PREFIX = regex.compile(
+    r"^(?:\p{Lu}[\p{Lu}\p{L}\p{M} .'/-]{1,40}"  # CITY
+    r"(?:,\s*[\p{L}\p{M} .'-]{2,30}){0,2}"  # , Country / , Nov 18
+    r"\s*)?\((?P<agency>[\p{Lu}][\p{L} .&-]{1,30})\)\s*[-–—]+\s*"
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to clean: language hint, reference date, rules switched off."""
+
+    lang: str | None = None
+    today: dt.date | None = None
+    disable: frozenset[str] = frozenset()
+    input_format: str = "auto"  # "auto" | "text" | "html"
+    encoding: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def resolve_rules(disable: Iterable[str] = (), enable: Iterable[str] = ()) -> frozenset[str]:
+    """Ids of the rules switched off.  Items are rule ids ("SH001") or families ("SH").
+
+    ``enable`` wins over ``disable``; an unknown id raises ``ValueError`` so a
+    typo is not silently ignored.
+
+    >>> sorted(resolve_rules(["CM"], ["CM002"]))
+    ['CM001']
+    """
+    families = {r.family for r in REGISTRY.values()}
+
+    def norm(items: Iterable[str]) -> set[str]:
+        out = set()
+        for item in items:
+            item = item.strip().upper()
+            if not item:
+                continue
+            if item not in REGISTRY and item not in families:
+                raise ValueError(f"unknown rule or family: {item}")
+            out.add(item)
+        return out
+
+    off, on = norm(disable), norm(enable)
+    return frozenset(
+        r.id
+        for r in REGISTRY.values()
+        if (r.id in off or r.family in off) and r.id not in on and r.family not in on
+    )
+
+
+def prepare(text: str, *, lang: str | None = None, disabled: frozenset[str] = frozenset()) -> Page:
+    """Blocks of a text dump with the lexical rules applied (the scorer's input)."""
+    blocks = text_blocks(text)
+    return _prepare_blocks(blocks, lang=lang, disabled=disabled, input_format="text")
+
+
+def _prepare_blocks(
+    blocks: list[Block], *, lang: str | None, disabled: frozenset[str], input_format: str
+) -> Page:
+    detected = lang or detect_lang(blocks)
+    page = Page(blocks=blocks, lang=detected, input_format=input_format, disabled=disabled)
+    # Phrase lists of every language apply (pages mix languages); the
+    # detected one only orders date parsing.
+    page.langs = LANGS
+    idx = index(LANGS)
+    tags = page.tags
+    for b in blocks:
+        hits = b.hits = idx.match(b.toks, b.norm, b.nwords <= 40)
+        for tag in hits:
+            tags.setdefault(tag, []).append(b.index)
+    run_stage(page, "lexical")
+    return page
+
+
+def _apply_scores(page: Page) -> None:
+    model = load_model()
+    if model is None:
+        # No trained weights: treat sentence-like blocks as text.
+        scores = [0.9 if b.nwords >= 10 and b.text[-1:] in ".!?\"”" else 0.2 for b in page.blocks]
+        page.threshold = 0.5
+    else:
+        scores = score_page(page, model)
+        page.threshold = model.threshold
+    for b, s in zip(page.blocks, scores):
+        b.score = float(s)
+    weights = [
+        (b.score - page.threshold) * (b.nwords + 3) if b.label is None else -(b.nwords + 3)
+        for b in page.blocks
+    ]
+    page.span = best_span(weights)
+
+
+def _fields(page: Page, today: dt.date | None) -> tuple[str | None, object, Credit | None]:
+    t = find_title(page)
+    title: str | None = None
+    if t is not None:
+        page.title_index = t
+        blk = page.blocks[t]
+        blk.label = blk.kind = None  # the headline may have been taken by a list rule
+        page.field_blocks["title"] = t
+        title = strip_affix(blk.text, page, t)
+    dl = find_dateline(page, t, today)
+    if dl is not None and dl.whole_block and dl.index != t:
+        page.field_blocks["dateline"] = dl.index
+    credit = find_credit(page, t, dl)
+    if credit is not None and credit.whole_block and credit.index != t:
+        page.field_blocks.setdefault("credit", credit.index)
+        if page.field_blocks.get("dateline") == credit.index:
+            del page.field_blocks["credit"]
+    return title, dl, credit
+
+
+def _assemble(page: Page) -> tuple[str, str | None]:
+    """Join kept blocks: a blank line between paragraphs, one newline inside a run."""
+    parts: list[str] = []
+    agency: str | None = None
+    prev: Block | None = None
+    gap_since = True
+    for b in page.blocks:
+        if b.label is not None:
+            gap_since = gap_since or b.gap_before or b.gap_after
+            continue
+        text = b.text
+        if prev is None:
+            m = _WIRE_PREFIX.match(text)
+            if m and len(text) - m.end() > 40:
+                agency = m.group("agency").strip()
+                text = text[m.end() :]
+        else:
+            parts.append("\n\n" if (gap_since or b.gap_before) else "\n")
+        parts.append(text)
+        prev = b
+        gap_since = b.gap_after
+    return "".join(parts), agency
+
+
+def _captions(page: Page) -> list[str]:
+    out: list[str] = []
+    seen: list[str] = []
+    for c in page.captions:
+        k = key(c)
+        if any(k == s or k in s or s in k for s in seen):
+            continue
+        seen.append(k)
+        out.append(c)
+    return out
+
+
+def clean_page(page: Page, *, today: dt.date | None = None, url: str | None = None) -> Article:
+    """Run the stages after the lexical rules and build the Article."""
+    _apply_scores(page)
+    run_stage(page, "structure")
+    title, dl, credit = _fields(page, today)
+    run_stage(page, "fields")
+    run_stage(page, "final")
+    body, agency = _assemble(page)
+    credit_text = credit.text if credit else agency
+    removed = [
+        Removed(text=b.text, rule=b.label, kind=b.kind or "", line=b.line_no)
+        for b in page.blocks
+        if b.label is not None
+    ]
+    return Article(
+        title=title,
+        dateline=dl.match.text if dl and not dl.match.relative else None,
+        date=dl.match.date if dl else None,
+        body=body,
+        credit=credit_text,
+        captions=_captions(page),
+        removed=removed,
+        lang=page.lang,
+        url=url,
+        input_format=page.input_format,
+    )
+
+
+class Cleaner:
+    """A reusable, picklable cleaner with fixed options.
+
+    >>> Cleaner().clean("Skip to content\\n\\nA short story about the harbour, told in full.").body
+    'A short story about the harbour, told in full.'
+    """
+
+    def __init__(
+        self,
+        *,
+        lang: str | None = None,
+        today: dt.date | None = None,
+        disable: Iterable[str] = (),
+        enable: Iterable[str] = (),
+        input_format: str = "auto",
+        encoding: str | None = None,
+    ) -> None:
+        if input_format not in ("auto", "text", "html"):
+            raise ValueError(f"input_format must be auto, text or html, not {input_format!r}")
+        self.options = Options(
+            lang=lang,
+            today=today,
+            disable=resolve_rules(disable, enable),
+            input_format=input_format,
+            encoding=encoding,
+        )
+
+    def clean(self, data: str | bytes, *, url: str | None = None) -> Article:
+        """Clean one page given as text or HTML, str or bytes."""
+        opts = self.options
+        if isinstance(data, bytes | bytearray):
+            text, _enc = decode(bytes(data), encoding=opts.encoding)
+        elif isinstance(data, str):
+            text = data
+        else:
+            raise TypeError(f"clean() takes str or bytes, not {type(data).__name__}")
+        if len(text) > MAX_CHARS:
+            raise InputError(f"input has {len(text):,} characters; the limit is {MAX_CHARS:,}")
+        fmt = opts.input_format
+        if fmt == "auto":
+            fmt = "html" if looks_like_html(text) else "text"
+        if fmt == "html":
+            from .frontends.html import html_blocks
+
+            blocks = html_blocks(text)
+        else:
+            blocks = text_blocks(text)
+        page = _prepare_blocks(blocks, lang=opts.lang, disabled=opts.disable, input_format=fmt)
+        return clean_page(page, today=opts.today, url=url)
+
+
+def clean(
+    data: str | bytes,
+    *,
+    url: str | None = None,
+    lang: str | None = None,
+    today: dt.date | None = None,
+    disable: Iterable[str] = (),
+    enable: Iterable[str] = (),
+    input_format: str = "auto",
+    encoding: str | None = None,
+) -> Article:
+    """Clean one raw page (text dump or HTML) into an :class:`Article`.
+
+    >>> art = clean("Menu\\nHome\\n\\nBridge reopens\\nMarch 3, 2024\\n\\n"
+    ...             "The old bridge reopened on Monday after two years of repairs, the city said.")
+    >>> art.title, art.date.isoformat()
+    ('Bridge reopens', '2024-03-03')
+    """
+    return Cleaner(
+        lang=lang,
+        today=today,
+        disable=disable,
+        enable=enable,
+        input_format=input_format,
+        encoding=encoding,
+    ).clean(data, url=url)
+
+
+def demo(rule_id: str, text: str) -> list[str]:
+    """Texts of the blocks that ``rule_id`` removes when cleaning ``text``.
+
+    Used by the rules' docstring examples.
+    """
+    page = prepare(text)
+    art = clean_page(page)
+    return [r.text for r in art.removed if r.rule == rule_id]

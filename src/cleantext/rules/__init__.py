@@ -1,0 +1,23 @@
+"""Boilerplate rules, one module per family; importing this registers them all."""
+
+from . import (  # noqa: F401  (imported for registration)
+    ads,
+    author,
+    captcha,
+    captions,
+    comments,
+    cookies,
+    fields,
+    final,
+    legal,
+    navigation,
+    newsletter,
+    related,
+    share,
+    symbols,
+    tags,
+    updated,
+)
+from .base import REGISTRY, Rule, rule, run_stage
+
+__all__ = ["REGISTRY", "Rule", "rule", "run_stage"]

@@ -1,0 +1,72 @@
+"""Photo captions and image credits (CP): removed from the body, kept apart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rapidfuzz import fuzz
+
+from ..page import Page
+from ._util import hit
+from .base import rule
+
+# How far apart two printed copies of one caption may be (in blocks).
+WINDOW = 6
+# Near-duplicate threshold (rapidfuzz ratio, 0-100).
+SIMILAR = 90.0
+
+
+def _near_copy(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 0.7 * len(long_):
+        return False
+    # A copy with an agency or credit tail appended: "... 2014 [Xinhua]".
+    if long_.startswith(short):
+        return True
+    return len(short) >= 0.8 * len(long_) and fuzz.ratio(a, b) >= SIMILAR
+
+
+@rule("CP001", "repeated-caption", kind="caption")
+def repeated_caption(page: Page) -> Iterator[int]:
+    """A caption printed twice near each other (exact or near copy).
+
+    Both copies leave the body; the first goes to ``captions``.
+
+    Example:
+        >>> demo("CP001", "Big storm hits coast\\n\\nWaves break on the pier at Dunmore on "
+        ...      "Sunday.\\n\\nWaves break on the pier at Dunmore on Sunday. [Agency]\\n\\nThe "
+        ...      "storm cut power to 2,000 homes overnight, the utility said on Monday morning.")
+        ['Waves break on the pier at Dunmore on Sunday.', 'Waves break on the pier at Dunmore on Sunday. [Agency]']
+    """
+    blocks = page.blocks
+    for i, b in enumerate(blocks):
+        if b.label or b.nwords < 4 or b.nwords > 80:
+            continue
+        for j in range(i + 1, min(len(blocks), i + WINDOW + 1)):
+            c = blocks[j]
+            if c.label or c.nwords < 4:
+                continue
+            if _near_copy(b.norm, c.norm):
+                page.captions.append(b.text)
+                yield i
+                yield j
+                break
+
+
+@rule("CP002", "photo-credit", kind="caption")
+def photo_credit(page: Page) -> Iterator[int]:
+    """Photo and image credit lines: "Photo: Jane Doe/Agency", "Image credit: X".
+
+    Example:
+        >>> demo("CP002", "Image Credit: Northwind Media\\n\\nThe festival opened on Friday with "
+        ...      "a parade through the old town, organisers said in a statement.")
+        ['Image Credit: Northwind Media']
+    """
+    for b in page.tagged("captions:start", "captions:contains"):
+        if b.label or b.nwords > 40:
+            continue
+        if (b.nwords <= 15 and hit(b, "captions:start")) or hit(b, "captions:contains"):
+            page.captions.append(b.text)
+            yield b.index

@@ -1,0 +1,41 @@
+"""Cookie and consent notices (CK)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Block
+from ..page import Page
+from ._util import FIRST_PERSON_RE, hit, n_hits
+from .base import rule
+
+_COOKIE_RE = re.compile(r"cooki|consent|einwilligung|zustimm|consentement|consentimiento|rgpd|gdpr|dsgvo")
+
+
+def is_notice(b: Block) -> bool:
+    """A cookie word, a second cue, and words that speak to the reader."""
+    if b.nwords > 120 or not _COOKIE_RE.search(b.norm):
+        return False
+    # A notice speaks to the reader ("we use cookies", "your consent"); an
+    # article about cookie law does not.
+    return n_hits(b, "cookies:cue contains") >= 2 and bool(FIRST_PERSON_RE.search(b.norm))
+
+
+@rule("CK001", "cookie-notice", kind="cookies")
+def cookie_notice(page: Page) -> Iterator[int]:
+    """Cookie banners and consent buttons ("We use cookies...", "Accept all").
+
+    Button labels go when a notice is near or they name cookies themselves.
+
+    Example:
+        >>> demo("CK001", "We use cookies to improve your experience. By continuing you agree."
+        ...      "\\nAccept all\\nCookie settings")
+        ['We use cookies to improve your experience. By continuing you agree.', 'Accept all', 'Cookie settings']
+    """
+    notices = [b.index for b in page.tagged("cookies:cue contains") if is_notice(b)]
+    yield from notices
+    for b in page.tagged("cookies:line"):
+        if b.nwords <= 6 and hit(b, "cookies:line"):
+            if "cooki" in b.norm or any(abs(b.index - n) <= 6 for n in notices):
+                yield b.index

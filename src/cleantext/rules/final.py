@@ -1,0 +1,105 @@
+"""Last pass: title repeats, repeated blocks, low content score (TI, DU, CT)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..page import Page
+from .base import rule
+
+# Menu-like runs: this many short blocks with no blank line between them.
+RUN = 3
+SHORT = 5
+
+
+@rule("TI001", "title-repeat", kind="title", stage="final")
+def title_repeat(page: Page) -> Iterator[int]:
+    """Other copies of the headline: "Headline | Site", a breadcrumb ending in it.
+
+    Example:
+        >>> demo("TI001", "Harbour plan approved | Dunmore Gazette\\n\\nHarbour plan approved\\n"
+        ...      "March 3, 2024\\n\\nThe council approved the harbour plan on Monday after a "
+        ...      "debate that lasted six hours, with ten votes to three.")
+        ['Harbour plan approved | Dunmore Gazette']
+    """
+    t = page.title_index
+    if t is None:
+        return
+    title = page.blocks[t]
+    tk = title.key
+    if len(tk) < 8:
+        return
+    for b in page.blocks:
+        if b.index == t or b.label:
+            continue
+        k = b.key
+        if k == tk or (tk in k and b.nwords <= title.nwords + 6):
+            yield b.index
+
+
+@rule("DU001", "repeated-block", kind="duplicate", stage="final")
+def repeated_block(page: Page) -> Iterator[int]:
+    """A later copy of a block already in the body (pull quotes, repeated teasers).
+
+    Example:
+        >>> text = ("The council approved the harbour plan on Monday after six hours of debate.\\n\\n"
+        ...         "Work starts in spring, officials said.\\n\\n"
+        ...         "The council approved the harbour plan on Monday after six hours of debate.")
+        >>> demo("DU001", text)
+        ['The council approved the harbour plan on Monday after six hours of debate.']
+    """
+    seen: set[str] = set()
+    for b in page.blocks:
+        if b.label:
+            continue
+        k = b.key
+        if not k:
+            continue
+        if k in seen and b.nwords >= 2:
+            yield b.index
+        seen.add(k)
+
+
+def _in_short_run(page: Page, i: int) -> bool:
+    blocks = page.blocks
+    lo = i
+    while lo > 0 and not blocks[lo].gap_before:
+        lo -= 1
+    hi = i
+    while hi < len(blocks) - 1 and not blocks[hi].gap_after:
+        hi += 1
+    run = blocks[lo : hi + 1]
+    return len(run) >= RUN and sum(b.nwords <= SHORT for b in run) >= RUN
+
+
+@rule("CT002", "menu-run", kind="navigation", stage="final")
+def menu_run(page: Page) -> Iterator[int]:
+    """Low-scoring blocks in a run of short lines: menus and link lists.
+
+    Example:
+        >>> demo("CT002", "News\\nSport\\nWeather\\nTravel\\n\\nThe harbour reopened on Monday "
+        ...      "after a week of storms, the port authority said in a statement.")
+        ['News', 'Sport', 'Weather', 'Travel']
+    """
+    for b in page.blocks:
+        if not b.label and b.score < page.threshold and _in_short_run(page, b.index):
+            yield b.index
+
+
+@rule("CT001", "low-content-score", kind="low-content", stage="final")
+def low_content(page: Page) -> Iterator[int]:
+    """Blocks the content scorer does not see as article text.
+
+    The scorer weighs length, punctuation, function words, position and the
+    blocks around; see ``cleantext.scorer``.
+
+    Example:
+        >>> demo("CT001", "Harbour plan approved\\n\\nThe council approved the harbour plan on "
+        ...      "Monday after a debate that lasted six hours, with ten votes to three.\\n\\n"
+        ...      "Work starts in spring and should take two years, officials said.\\n\\n"
+        ...      "Contact our newsroom team today")
+        ['Contact our newsroom team today']
+    """
+    for b in page.blocks:
+        if not b.label and b.score < page.threshold:
+            yield b.index

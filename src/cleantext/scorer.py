@@ -1,0 +1,327 @@
+"""Learned content scorer: how likely each block is article text.
+
+Two small logistic models over block features.  Stage 1 sees a block and
+its neighbours; stage 2 adds the stage-1 probabilities around the block, so
+a short line inside the article is kept and a long one in the footer is not.
+Weights live in ``data/scorer.json`` and are trained by
+``bench/train_scorer.py`` from the corpus.  Features are computed for all
+blocks of a page at once with numpy: per block, Python only reads a few
+counts off the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+from .fields.dates import DATE_LANGS
+from .model import Block
+from .page import Page
+from .phrases import phrases
+from .rules._util import TERMINAL
+
+# Cheap regexes (stdlib re): the scorer runs on every block of every page.
+_SENT_BREAK = re.compile(r"[.!?]\s+[A-ZÀ-ÖØ-Þ\"“«]")
+_BULLET = re.compile(r"^(?:[-–•*·▪►✓✔]\s|\d{1,2}[.)]\s)")
+_URLISH = re.compile(r"https?://|www\.|\.com\b|@\w")
+_CAPS = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-ÞĀ-ŽА-Я]")
+_DIGIT = re.compile(r"\d")
+_NUM_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+_QUOTES = frozenset("\"“„«‘'»")
+_BULLETS = frozenset("-–•*·▪►✓✔")
+_FAMILIES = ("SH", "NV", "LG", "RL", "CM", "NL", "CK", "AD", "TG", "CP", "AU", "UP", "SY", "CA")
+
+FUNCTION_LANGS: tuple[str, ...] = ("en", "de", "fr", "es", "it", "pt", "nl")
+
+
+@functools.lru_cache(maxsize=1)
+def _function_words() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for lang in FUNCTION_LANGS:
+        ws: set[str] = set()
+        for line in phrases("function", "words", (lang,)):
+            ws.update(line.split())
+        out[lang] = frozenset(ws)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _all_function_words() -> frozenset[str]:
+    return frozenset().union(*_function_words().values())
+
+
+@functools.lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    out: set[str] = set()
+    for line in phrases("dates", "months", DATE_LANGS):
+        out.update(line.split())
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _word_langs() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for lang, ws in _function_words().items():
+        for w in ws:
+            out.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in out.items()}
+
+
+def detect_lang(blocks: Sequence[Block]) -> str | None:
+    """The page language by function-word counts, or None when unclear.
+
+    >>> from cleantext.frontends.text import text_blocks
+    >>> detect_lang(text_blocks("Der Bürgermeister sagte, dass die Brücke im Mai wieder öffnet."))
+    'de'
+    """
+    word_langs = _word_langs()
+    counts: Counter[str] = Counter()
+    seen = 0
+    for b in blocks:
+        if b.nwords < 6:
+            continue
+        for w in b.toks:
+            langs = word_langs.get(w)
+            if langs:
+                counts.update(langs)
+        seen += b.nwords
+        if seen > 2000:
+            break
+    if not counts:
+        return None
+    (best, n), *rest = [*counts.most_common(2), ("", 0)]
+    if n < 5 or n < 1.3 * rest[0][1]:
+        return None
+    return best
+
+
+_FAM_INDEX = {f: k for k, f in enumerate(_FAMILIES)}
+
+LOCAL_NAMES: tuple[str, ...] = (
+    "bias", "log_words", "w<=2", "w<=5", "w<=10", "w<=20", "w<=40", "ends_sentence",
+    "ends_colon", "ends_question", "starts_upper", "capitalised_words", "comma_rate",
+    "two_sentences", "function_words", "number_rate", "all_caps", "separator", "bullet",
+    "quote_start", "has_date", "urlish", "gap_before", "gap_after", "position", "first_10pct",
+    "last_10pct", "labeled", *(f"rule_{f}" for f in _FAMILIES), "duplicate", "cjk",
+)  # fmt: skip
+
+CONTEXT_NAMES: tuple[str, ...] = (
+    "run_len", "run_mean_words",
+    *(f"{p}_{k}" for p in ("prev2", "prev1", "next1", "next2") for k in ("lw", "term", "labeled")),
+    "prose_density_3", "prose_density_10", "prose_before", "prose_after",
+)  # fmt: skip
+
+STAGE2_NAMES: tuple[str, ...] = (
+    "p1_logit", "p1_mean_1", "p1_mean_3", "p1_mean_8", "in_span", "log_dist_span",
+    "before_span", "after_span",
+)  # fmt: skip
+
+# Columns of the per-block counts read in Python (see _counts).
+_C = {name: k for k, name in enumerate((
+    "nw", "ntok", "term", "colon", "question", "upper", "caps", "commas", "sent", "fw",
+    "fwn", "nums", "allcaps", "sep", "bullet", "quote", "date", "url", "gap_b", "gap_a",
+    "labeled", "fam", "dup", "cjk",
+))}  # fmt: skip
+
+
+def _counts(page: Page) -> np.ndarray:
+    """One row of raw counts per block: the only per-block Python work."""
+    fwords = _all_function_words()
+    months = _month_words()
+    seen: dict[str, int] = {}
+    for b in page.blocks:
+        seen[b.norm] = seen.get(b.norm, 0) + 1
+    rows = []
+    for b in page.blocks:
+        text = b.text
+        head = text[:600]
+        toks = b.toks
+        nw = b.nwords
+        first = text[0]
+        last = text[-1]
+        ftoks = toks[:80]
+        rows.append((
+            nw,
+            len(toks) or 1,
+            last in TERMINAL,
+            last == ":",
+            last == "?",
+            first.isupper(),
+            len(_CAPS.findall(head)),
+            text.count(","),
+            _SENT_BREAK.search(text, 0, 1500) is not None,
+            sum(map(fwords.__contains__, ftoks)),
+            len(ftoks) or 1,
+            toks.count("0"),
+            len(head) >= 4 and head.isupper(),
+            " | " in head or " • " in head or " · " in head or " / " in head,
+            first in _BULLETS or _BULLET.match(text) is not None,
+            first in _QUOTES,
+            nw <= 30 and (("0" in toks and not months.isdisjoint(toks)) or _NUM_DATE.search(head) is not None),
+            "www." in head or "http" in head or ".com" in head or "@" in head,
+            b.gap_before,
+            b.gap_after,
+            b.label is not None,
+            _FAM_INDEX.get(b.label[:2], -1) if b.label else -1,
+            seen[b.norm] > 1,
+            _CJK.search(text, 0, 200) is not None,
+        ))  # fmt: skip
+    return np.array(rows, dtype=float).reshape(len(rows), len(_C))
+
+
+def _shift(a: np.ndarray, d: int, fill: float) -> np.ndarray:
+    """``a`` moved by ``d`` places (a[i - d] at i), padded with ``fill``."""
+    out = np.full_like(a, fill)
+    if d > 0:
+        out[d:] = a[:-d]
+    elif d < 0:
+        out[:d] = a[-d:]
+    else:
+        out[:] = a
+    return out
+
+
+def _window_sum(a: np.ndarray, r: int) -> np.ndarray:
+    """Sum of a[i-r .. i+r] for every i (clipped at the edges)."""
+    c = np.concatenate(([0.0], np.cumsum(a)))
+    n = len(a)
+    idx = np.arange(n)
+    return c[np.minimum(n, idx + r + 1)] - c[np.maximum(0, idx - r)]
+
+
+def stage1_features(page: Page) -> np.ndarray:
+    """Block features (one row per block, columns ``stage1_names()``)."""
+    c = _counts(page)
+    n = len(c)
+    col = {name: c[:, k] for name, k in _C.items()}
+    nw, ntok = col["nw"], col["ntok"]
+    lw = np.log1p(nw)
+    fam = np.zeros((n, len(_FAMILIES)))
+    has_fam = col["fam"] >= 0
+    fam[np.nonzero(has_fam)[0], col["fam"][has_fam].astype(int)] = 1.0
+    pos = np.arange(n) / max(1, n - 1)
+    local = np.column_stack([
+        np.ones(n), lw, nw <= 2, nw <= 5, nw <= 10, nw <= 20, nw <= 40, col["term"],
+        col["colon"], col["question"], col["upper"], np.minimum(1.0, col["caps"] / ntok),
+        np.minimum(0.5, col["commas"] / ntok), col["sent"], col["fw"] / col["fwn"],
+        col["nums"] / ntok, col["allcaps"], col["sep"], col["bullet"], col["quote"],
+        col["date"], col["url"], col["gap_b"], col["gap_a"], pos, pos < 0.1, pos > 0.9,
+        col["labeled"], fam, col["dup"], col["cjk"],
+    ])  # fmt: skip
+    # Runs: blocks with no blank line between them (menus, lists, tables).
+    run_id = np.cumsum(col["gap_b"]) - 1 if n else np.zeros(0)
+    run_id = np.maximum(run_id, 0).astype(int)
+    run_len = np.bincount(run_id)[run_id]
+    run_words = np.bincount(run_id, weights=nw)[run_id]
+    term, labeled = col["term"], col["labeled"]
+    neigh = []
+    for d in (2, 1, -1, -2):  # prev2, prev1, next1, next2
+        neigh += [_shift(lw, d, 0.0), _shift(term, d, 0.0), _shift(labeled, d, 1.0)]
+    prose = ((nw >= 15) & (term > 0)) | (nw > 40)
+    pw = nw * prose
+    dens = []
+    for r in (3, 10):
+        allw = _window_sum(nw, r) - nw
+        dens.append(np.divide(_window_sum(pw, r) - pw, allw, out=np.zeros(n), where=allw > 0))
+    total = pw.sum() or 1.0
+    before = (np.cumsum(pw) - pw) / total
+    after = (total - np.cumsum(pw)) / total
+    ctx = np.column_stack([np.log1p(run_len), np.log1p(run_words / run_len), *neigh, *dens, before, after])
+    return np.hstack([local, ctx])
+
+
+def best_span(weights: Sequence[float]) -> tuple[int, int] | None:
+    """The contiguous run of blocks with the largest total weight (Kadane)."""
+    best = 0.0
+    span: tuple[int, int] | None = None
+    cur = 0.0
+    start = 0
+    for i, w in enumerate(weights):
+        if cur <= 0:
+            cur, start = w, i
+        else:
+            cur += w
+        if cur > best:
+            best, span = cur, (start, i)
+    return span
+
+
+def stage2_features(page: Page, x1: np.ndarray, p1: np.ndarray) -> np.ndarray:
+    """Stage-1 features plus the stage-1 probabilities around each block."""
+    n = len(p1)
+    nw = np.array([b.nwords for b in page.blocks], dtype=float)
+    span = best_span(((p1 - 0.5) * (nw + 3)).tolist()) or (0, n - 1)
+    p = np.clip(p1, 1e-4, 1 - 1e-4)
+    cols = [np.log(p / (1 - p))]
+    for r in (1, 3, 8):
+        cnt = _window_sum(np.ones(n), r) - 1
+        cols.append(np.divide(_window_sum(p1, r) - p1, cnt, out=np.zeros(n), where=cnt > 0))
+    idx = np.arange(n)
+    inside = (idx >= span[0]) & (idx <= span[1])
+    dist = np.where(inside, 0, np.minimum(np.abs(idx - span[0]), np.abs(idx - span[1])))
+    cols += [inside, np.log1p(dist), idx < span[0], idx > span[1]]
+    return np.hstack([x1, np.column_stack(cols)])
+
+
+@dataclass(frozen=True)
+class Model:
+    """Weights of both stages and the keep threshold."""
+
+    w1: np.ndarray
+    w2: np.ndarray
+    threshold: float
+
+
+def stage1_names() -> tuple[str, ...]:
+    return LOCAL_NAMES + CONTEXT_NAMES
+
+
+def stage2_names() -> tuple[str, ...]:
+    return stage1_names() + STAGE2_NAMES
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> Model | None:
+    """The shipped model (or the one at ``path`` / $CLEANTEXT_SCORER); None if absent."""
+    path = path or os.environ.get("CLEANTEXT_SCORER")
+    if path:
+        text = open(path, encoding="utf-8").read()
+    else:
+        res = resources.files("cleantext").joinpath("data", "scorer.json")
+        if not res.is_file():
+            return None
+        text = res.read_text(encoding="utf-8")
+    data = json.loads(text)
+    if (
+        tuple(data["stage1"]["names"]) != stage1_names()
+        or tuple(data["stage2"]["names"]) != stage2_names()
+    ):
+        raise RuntimeError("the scorer weights do not match the feature set; retrain them")
+    return Model(
+        w1=np.array(data["stage1"]["weights"]),
+        w2=np.array(data["stage2"]["weights"]),
+        threshold=float(data["threshold"]),
+    )
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def score_page(page: Page, model: Model) -> np.ndarray:
+    """Stage-2 probability that each block is article text."""
+    if not page.blocks:
+        return np.zeros(0)
+    x1 = stage1_features(page)
+    p1 = sigmoid(x1 @ model.w1)
+    x2 = stage2_features(page, x1, p1)
+    return sigmoid(x2 @ model.w2)
