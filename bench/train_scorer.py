@@ -27,7 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import body_labels, iter_pages  # noqa: E402
 
 from cleantext import scorer  # noqa: E402
+from cleantext.fields import title as title_field  # noqa: E402
 from cleantext.pipeline import prepare  # noqa: E402
+from cleantext.rules.base import run_stage  # noqa: E402
 
 L2 = 1.0
 
@@ -47,6 +49,35 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = L2) ->
         if np.max(np.abs(step)) < 1e-7:
             break
     return beta
+
+
+def fit_choice(groups: list[np.ndarray], gold: list[np.ndarray], l2: float = L2) -> np.ndarray:
+    """Conditional logit: per group of candidates, maximise log softmax of the gold one(s).
+
+    Full-batch gradient descent with Adam; deterministic (zero start, fixed steps).
+    """
+    x = np.concatenate(groups)
+    y = np.concatenate([g / g.sum() for g in gold])
+    starts = np.cumsum([0] + [len(g) for g in groups[:-1]])
+    gid = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
+    beta = np.zeros(x.shape[1])
+    m = np.zeros_like(beta)
+    v = np.zeros_like(beta)
+    lr, b1, b2 = 0.05, 0.9, 0.999
+    for step in range(1, 1501):
+        z = x @ beta
+        z = z - np.maximum.reduceat(z, starts)[gid]
+        e = np.exp(z)
+        p = e / np.add.reduceat(e, starts)[gid]
+        grad = x.T @ (p - y) / len(groups) + l2 * np.r_[0.0, beta[1:]]
+        m = b1 * m + (1 - b1) * grad
+        v = b2 * v + (1 - b2) * grad * grad
+        beta -= lr * (m / (1 - b1**step)) / (np.sqrt(v / (1 - b2**step)) + 1e-8)
+    return beta
+
+
+def choice_accuracy(beta: np.ndarray, groups: list[np.ndarray], gold: list[np.ndarray]) -> float:
+    return float(np.mean([y[int(np.argmax(x @ beta))] > 0 for x, y in zip(groups, gold)]))
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
@@ -69,6 +100,7 @@ def collect(corpora: list[Path], page_type: str | None) -> list[dict[str, object
             pages.append(
                 {
                     "id": g["id"],
+                    "gold": g,
                     "page": page,
                     "x1": scorer.stage1_features(page),
                     "y": np.array(y, dtype=float),
@@ -144,6 +176,37 @@ def main() -> int:
     print(f"held-out block-level (word-weighted): P {prec:.3f} R {rec:.3f} "
           f"F1 {2 * prec * rec / (prec + rec):.3f} at threshold {threshold}")
 
+    # Title ranker: candidates of every page with a visible gold title line,
+    # scored with the final content model as at run time.
+    final = scorer.Model(w1=w1, w2=w2, threshold=threshold)
+    xt, yt = [], []
+    hits = total = 0
+    for p in pages:
+        page = p["page"]
+        title_info = p["gold"]["fields"].get("title") or {}  # type: ignore[index]
+        lines = set(title_info.get("lines") or [])
+        if not title_info.get("visible") or not lines:
+            continue
+        scorer.score_page(page, final)  # type: ignore[arg-type]
+        run_stage(page, "structure")  # type: ignore[arg-type]
+        cands = title_field.candidates(page)  # type: ignore[arg-type]
+        y = np.array([float(page.blocks[i].line_no in lines) for i in cands])  # type: ignore[attr-defined]
+        total += 1
+        if not y.any():
+            continue
+        hits += 1
+        xt.append(title_field.features(page, cands, page.x1))  # type: ignore[arg-type, attr-defined]
+        yt.append(y)
+    held = []
+    for k in range(args.folds):
+        tr = [i for i in range(len(xt)) if i % args.folds != k]
+        te = [i for i in range(len(xt)) if i % args.folds == k]
+        beta = fit_choice([xt[i] for i in tr], [yt[i] for i in tr], l2=0.01)
+        held.append(choice_accuracy(beta, [xt[i] for i in te], [yt[i] for i in te]) * len(te))
+    wtitle = fit_choice(xt, yt, l2=0.01)
+    print(f"title: gold line among candidates on {hits}/{total} pages; ranker picks it on "
+          f"{choice_accuracy(wtitle, xt, yt):.3f} in-sample, {sum(held) / len(xt):.3f} held-out")
+
     model = {
         "version": 1,
         "corpora": [c.name for c in args.corpora],
@@ -152,6 +215,7 @@ def main() -> int:
         "threshold": threshold,
         "stage1": {"names": list(scorer.stage1_names()), "weights": [round(v, 6) for v in w1]},
         "stage2": {"names": list(scorer.stage2_names()), "weights": [round(v, 6) for v in w2]},
+        "title": {"names": list(title_field.TITLE_NAMES), "weights": [round(v, 6) for v in wtitle]},
     }
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

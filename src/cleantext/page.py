@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .model import Block
 from .phrases import LANGS
@@ -20,6 +21,8 @@ class Page:
     # Blocks consumed by the field extractors: "title", "dateline", "credit".
     field_blocks: dict[str, int] = field(default_factory=dict)
     threshold: float = 0.5
+    # The content scorer's stage-1 feature matrix (numpy), reused by field extractors.
+    x1: Any = None
     # First and last block of the main text, once the scorer has run.
     span: tuple[int, int] | None = None
     captions: list[str] = field(default_factory=list)

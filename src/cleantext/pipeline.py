@@ -12,14 +12,14 @@ from . import rules as _rules  # noqa: F401  (registers the rules)
 from .decode import decode, looks_like_html
 from .errors import InputError
 from .fields.credit import Credit, find_credit
-from .fields.dateline import find_dateline
+from .fields.dateline import Dateline, find_dateline
 from .fields.title import find_title, strip_affix
 from .frontends.text import text_blocks
 from .model import Article, Block, Removed
 from .page import Page
 from .phrases import LANGS, index
 from .rules.base import REGISTRY, run_stage
-from .scorer import best_span, detect_lang, load_model, score_page
+from .scorer import Model, detect_lang, load_model, score_page
 from .textutil import key
 
 # Inputs above this many characters are refused rather than cleaned slowly.
@@ -98,26 +98,10 @@ def _prepare_blocks(
     return page
 
 
-def _apply_scores(page: Page) -> None:
-    model = load_model()
-    if model is None:
-        # No trained weights: treat sentence-like blocks as text.
-        scores = [0.9 if b.nwords >= 10 and b.text[-1:] in ".!?\"”" else 0.2 for b in page.blocks]
-        page.threshold = 0.5
-    else:
-        scores = score_page(page, model)
-        page.threshold = model.threshold
-    for b, s in zip(page.blocks, scores):
-        b.score = float(s)
-    weights = [
-        (b.score - page.threshold) * (b.nwords + 3) if b.label is None else -(b.nwords + 3)
-        for b in page.blocks
-    ]
-    page.span = best_span(weights)
-
-
-def _fields(page: Page, today: dt.date | None) -> tuple[str | None, object, Credit | None]:
-    t = find_title(page)
+def _fields(
+    page: Page, today: dt.date | None, model: Model
+) -> tuple[str | None, Dateline | None, Credit | None]:
+    t = find_title(page, page.x1, model.title)
     title: str | None = None
     if t is not None:
         page.title_index = t
@@ -174,9 +158,12 @@ def _captions(page: Page) -> list[str]:
 
 def clean_page(page: Page, *, today: dt.date | None = None, url: str | None = None) -> Article:
     """Run the stages after the lexical rules and build the Article."""
-    _apply_scores(page)
+    model = load_model()
+    if model is None:
+        raise RuntimeError("cleantext's scorer weights (data/scorer.json) are missing")
+    score_page(page, model)
     run_stage(page, "structure")
-    title, dl, credit = _fields(page, today)
+    title, dl, credit = _fields(page, today, model)
     run_stage(page, "fields")
     run_stage(page, "final")
     body, agency = _assemble(page)

@@ -117,7 +117,8 @@ LOCAL_NAMES: tuple[str, ...] = (
 CONTEXT_NAMES: tuple[str, ...] = (
     "run_len", "run_mean_words",
     *(f"{p}_{k}" for p in ("prev2", "prev1", "next1", "next2") for k in ("lw", "term", "labeled")),
-    "prose_density_3", "prose_density_10", "prose_before", "prose_after",
+    "prose_density_3", "prose_density_10", "prose_before", "prose_after", "rel_words",
+    "prose_share",
 )  # fmt: skip
 
 STAGE2_NAMES: tuple[str, ...] = (
@@ -235,7 +236,11 @@ def stage1_features(page: Page) -> np.ndarray:
     total = pw.sum() or 1.0
     before = (np.cumsum(pw) - pw) / total
     after = (total - np.cumsum(pw)) / total
-    ctx = np.column_stack([np.log1p(run_len), np.log1p(run_words / run_len), *neigh, *dens, before, after])
+    rel = lw / (lw.max() or 1.0)  # relative to the page's longest block
+    share = pw / total
+    ctx = np.column_stack(
+        [np.log1p(run_len), np.log1p(run_words / run_len), *neigh, *dens, before, after, rel, share]
+    )
     return np.hstack([local, ctx])
 
 
@@ -279,6 +284,7 @@ class Model:
     w1: np.ndarray
     w2: np.ndarray
     threshold: float
+    title: np.ndarray | None = None
 
 
 def stage1_names() -> tuple[str, ...]:
@@ -306,10 +312,16 @@ def load_model(path: str | None = None) -> Model | None:
         or tuple(data["stage2"]["names"]) != stage2_names()
     ):
         raise RuntimeError("the scorer weights do not match the feature set; retrain them")
+    from .fields.title import TITLE_NAMES
+
+    title = data.get("title")
+    if title is not None and tuple(title["names"]) != TITLE_NAMES:
+        raise RuntimeError("the title weights do not match the feature set; retrain them")
     return Model(
         w1=np.array(data["stage1"]["weights"]),
         w2=np.array(data["stage2"]["weights"]),
         threshold=float(data["threshold"]),
+        title=np.array(title["weights"]) if title else None,
     )
 
 
@@ -317,11 +329,22 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-def score_page(page: Page, model: Model) -> np.ndarray:
-    """Stage-2 probability that each block is article text."""
+def score_page(page: Page, model: Model) -> None:
+    """Set each block's score (stage-2 probability of article text) and the main span.
+
+    The span is the run of blocks that best separates kept text from the
+    rest: blocks above the threshold add their length, others subtract it.
+    """
+    page.threshold = model.threshold
     if not page.blocks:
-        return np.zeros(0)
-    x1 = stage1_features(page)
+        page.x1 = np.zeros((0, len(stage1_names())))
+        return
+    x1 = page.x1 = stage1_features(page)
     p1 = sigmoid(x1 @ model.w1)
-    x2 = stage2_features(page, x1, p1)
-    return sigmoid(x2 @ model.w2)
+    p2 = sigmoid(stage2_features(page, x1, p1) @ model.w2)
+    weights = []
+    for b, p in zip(page.blocks, p2.tolist()):
+        b.score = p
+        size = b.nwords + 3
+        weights.append((p - model.threshold) * size if b.label is None else -size)
+    page.span = best_span(weights)

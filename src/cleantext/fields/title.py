@@ -1,97 +1,171 @@
-"""Pick the headline: a heading-like block just above the article text."""
+"""Pick the headline: a heading-like block just above the article text.
+
+Candidates are the blocks above the start of the main text (and the first
+few inside it); a small logistic model trained with the content scorer
+(``data/scorer.json``, section ``title``) ranks them by features such as
+distance to the text, length, punctuation, a date or byline right below,
+and repeats of the line elsewhere on the page.
+"""
 
 from __future__ import annotations
 
-import regex
+import re
 
-from ..model import Block
+import numpy as np
+
 from ..page import Page
 from ..textutil import key
-from .dates import block_dates
 
 # How far above the start of the main text a headline may sit (in blocks).
 LOOKBACK = 40
-# Labels a headline may carry from earlier rules (teaser lists and caption
-# pairs sometimes swallow it; the title extractor takes it back).
-_STEALABLE = frozenset({"RL", "CP", "NV", "DU"})
-_AFFIX_SEP = regex.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
-_BYLINE_START = regex.compile(
-    r"^(?:by|written by|posted by|von|par|por|texto|text|autor|auteur|author)\b", regex.IGNORECASE
+LOOKAHEAD = 3
+_AFFIX_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+_BYLINE_START = re.compile(
+    r"^(?:by|written by|posted by|von|par|por|texto|text|autor|auteur|author)\b", re.IGNORECASE
 )
+# Families whose blocks are never headlines.
+_NEVER = frozenset({"SH", "CK", "CM", "CA", "LG", "NL", "AD", "UP", "TG", "SY", "AU", "NV"})
+# Words of the article's opening the headline is compared with.
+BODY_WORDS = 400
+
+TITLE_NAMES: tuple[str, ...] = (
+    "bias", "log_words", "w<=2", "w<=4", "w5_20", "w>25", "ends_period", "ends_colon",
+    "ends_mark", "gap_before", "gap_after", "log_dist_above", "inside_text", "log_dist_inside",
+    "log_rank", "date_below", "byline_below", "date_above", "score", "score_below",
+    "labeled", "caption_or_list", "repeated", "inside_other_line", "capitalised", "all_caps",
+    "separator", "position", "function_words", "heading_like", "own_date", "date_line",
+    "urlish", "nearest", "next_score", "body_overlap",
+)  # fmt: skip
 
 
-def _is_candidate(b: Block) -> bool:
-    if not (2 <= b.nwords <= 40) or len(b.text) > 300:
-        return False
-    if b.text.endswith((":", ",")) or _BYLINE_START.match(b.text):
-        return False
-    return b.label is None or b.label[:2] in _STEALABLE
+def _content_words(toks: list[str]) -> set[str]:
+    from ..scorer import _all_function_words
+
+    fw = _all_function_words()
+    return {t for t in toks if t not in fw and len(t) >= 3}
 
 
-def _date_or_byline_near(page: Page, i: int) -> bool:
-    for b in page.blocks[i + 1 : i + 5]:
-        if b.nwords <= 30 and (_BYLINE_START.match(b.text) or block_dates(b, page.lang)):
-            return True
-    return False
+def _body_words(page: Page) -> tuple[dict[str, int], set[int]]:
+    """Content words of the opening of the main text: word -> blocks holding it."""
+    counts: dict[str, int] = {}
+    used: set[int] = set()
+    if page.span is None:
+        return counts, used
+    total = 0
+    for b in page.blocks[page.span[0] : page.span[1] + 1]:
+        if b.label is not None or b.score < page.threshold:
+            continue
+        for w in _content_words(b.toks):
+            counts[w] = counts.get(w, 0) + 1
+        used.add(b.index)
+        total += b.nwords
+        if total >= BODY_WORDS:
+            break
+    return counts, used
 
 
-def _candidate_score(page: Page, i: int, start: int, keys: dict[str, int], texts: str) -> float:
-    b = page.blocks[i]
-    dist = start - i
-    score = -0.06 * dist if dist >= 0 else -0.8 * (-dist)
-    if _date_or_byline_near(page, i):
-        score += 1.5
-    if b.gap_before and b.gap_after:
-        score += 0.5
-    if b.text.endswith("."):
-        score -= 1.0
-    if 4 <= b.nwords <= 25:
-        score += 0.5
-    elif b.nwords <= 2:
-        score -= 1.0
-    score -= 1.5 * b.score
-    k = b.key
-    if b.nwords >= 3 and (keys.get(k, 0) > 1 or texts.count(k) > 1):
-        score += 1.0
-    if b.label:
-        score -= 0.5
-    return score
+def _overlap(i: int, toks: list[str], body: tuple[dict[str, int], set[int]]) -> float:
+    """Share of a candidate's words found in the opening (not counting itself)."""
+    counts, used = body
+    words = _content_words(toks)
+    if not words:
+        return 0.0
+    least = 2 if i in used else 1
+    return sum(1 for w in words if counts.get(w, 0) >= least) / len(words)
 
 
-def find_title(page: Page) -> int | None:
-    """Index of the headline block, or None when no block looks like one."""
+def candidates(page: Page) -> list[int]:
+    """Blocks that may be the headline."""
     blocks = page.blocks
     if not blocks:
-        return None
+        return []
     start = page.span[0] if page.span else 0
-    keys: dict[str, int] = {}
-    for b in blocks:
-        k = b.key
-        keys[k] = keys.get(k, 0) + 1
-    lo = max(0, start - LOOKBACK)
-    hi = min(len(blocks), start + 3)
-    window_text = "\n".join(b.key for b in blocks[max(0, lo - 20) : hi + 5])
-    best: tuple[float, int] | None = None
-    for i in range(lo, hi):
-        if not _is_candidate(blocks[i]):
+    out = []
+    for i in range(max(0, start - LOOKBACK), min(len(blocks), start + LOOKAHEAD)):
+        b = blocks[i]
+        if not 1 <= b.nwords <= 40 or len(b.text) > 300:
             continue
-        s = _candidate_score(page, i, start, keys, window_text)
-        if best is None or s > best[0]:
-            best = (s, i)
-    if best is None or best[0] < -2.0:
+        if b.label and b.label[:2] in _NEVER:
+            continue
+        if _BYLINE_START.match(b.text) or b.text.endswith(","):
+            continue
+        out.append(i)
+    return out
+
+
+def features(page: Page, cands: list[int], x1: np.ndarray) -> np.ndarray:
+    """One row per candidate, columns ``TITLE_NAMES``.
+
+    ``x1`` is the content scorer's stage-1 feature matrix of the page.
+    """
+    from ..scorer import stage1_names
+
+    names = stage1_names()
+    c_date, c_caps = names.index("has_date"), names.index("capitalised_words")
+    c_fw, c_allcaps = names.index("function_words"), names.index("all_caps")
+    c_url = names.index("urlish")
+    blocks = page.blocks
+    n = len(blocks)
+    start = page.span[0] if page.span else 0
+    keys = [b.key for b in blocks]
+    counts: dict[str, int] = {}
+    for k in keys:
+        counts[k] = counts.get(k, 0) + 1
+    strong = {i for i in cands if blocks[i].nwords >= 3 and blocks[i].label is None}
+    body = _body_words(page)
+    rows = []
+    for i in cands:
+        b = blocks[i]
+        t = b.text
+        nw = b.nwords
+        d = start - i
+        below = range(i + 1, min(n, i + 4))
+        k = keys[i]
+        inside_other = len(k) >= 8 and any(
+            k in keys[j] and j != i and len(keys[j]) <= len(k) + 60
+            for j in range(max(0, i - 60), min(n, i + 60))
+        )
+        rank = sum(1 for j in strong if i < j < start)
+        rows.append([
+            1.0, np.log1p(nw), nw <= 2, nw <= 4, 5 <= nw <= 20, nw > 25, t.endswith("."),
+            t.endswith(":"), t[-1] in "?!", b.gap_before, b.gap_after, np.log1p(max(d, 0)),
+            d <= 0, np.log1p(max(-d, 0)), np.log1p(rank),
+            any(x1[j, c_date] for j in below),
+            any(_BYLINE_START.match(blocks[j].text) for j in below),
+            any(x1[j, c_date] for j in range(max(0, i - 2), i)),
+            b.score, max((blocks[j].score for j in below), default=0.0),
+            b.label is not None, bool(b.label) and b.label[:2] in ("CP", "RL", "NV"),
+            counts[k] > 1, inside_other, x1[i, c_caps], x1[i, c_allcaps],
+            bool(_AFFIX_SEP.search(t)), i / max(1, n - 1), x1[i, c_fw],
+            b.gap_before and b.gap_after and 3 <= nw <= 20 and t[-1] not in ".,;",
+            x1[i, c_date], x1[i, c_date] and nw <= 12, x1[i, c_url], rank == 0 and i in strong,
+            blocks[i + 1].score if i + 1 < n else 0.0, _overlap(i, b.toks, body),
+        ])  # fmt: skip
+    return np.array(rows, dtype=float).reshape(len(rows), len(TITLE_NAMES))
+
+
+def find_title(page: Page, x1: np.ndarray, weights: np.ndarray | None) -> int | None:
+    """Index of the headline block, or None when no block looks like one."""
+    cands = candidates(page)
+    if not cands or weights is None:
         return None
-    return best[1]
+    z = features(page, cands, x1) @ weights
+    best = int(np.argmax(z))
+    if z[best] < -4.0:  # nothing heading-like near the text
+        return None
+    return cands[best]
 
 
 def _site_like(part: str, page: Page, own: int | None) -> bool:
-    """A short affix that names the site: printed elsewhere on the page or a domain."""
+    """A short affix that names the site: printed elsewhere on the page, or a domain."""
     words = part.split()
     if not 1 <= len(words) <= 5:
         return False
-    if regex.search(r"\.\w{2,4}$", part):
+    if re.search(r"\.\w{2,4}$", part):
         return True
     k = key(part)
-    return any(k in b.norm for b in page.blocks if b.index != own and b.nwords <= 30)
+    pat = re.compile(rf"(?<!\w){re.escape(k)}(?!\w)")
+    return any(pat.search(b.norm) for b in page.blocks if b.index != own and b.nwords <= 30)
 
 
 def strip_affix(title: str, page: Page, own: int | None = None) -> str:

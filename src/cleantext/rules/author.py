@@ -12,7 +12,8 @@ from ..phrases import phrases
 from ._util import hit
 from .base import rule
 
-# Words a bio box may run to after its heading.
+# A bio box under its heading: at most this many blocks and words.
+MAX_BIO_BLOCKS = 4
 MAX_BIO_WORDS = 150
 
 
@@ -35,7 +36,11 @@ def author_box(page: Page) -> Iterator[int]:
             yield i
             total = 0
             j = i + 1
-            while j < len(blocks) and total < MAX_BIO_WORDS and blocks[j].nwords <= 100:
+            while (
+                j < len(blocks)
+                and j - i <= MAX_BIO_BLOCKS
+                and total + blocks[j].nwords <= MAX_BIO_WORDS
+            ):
                 total += blocks[j].nwords
                 yield j
                 j += 1

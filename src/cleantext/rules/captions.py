@@ -14,6 +14,8 @@ from .base import rule
 WINDOW = 6
 # Near-duplicate threshold (rapidfuzz ratio, 0-100).
 SIMILAR = 90.0
+# Shorter repeated lines are list items or headings, not captions.
+MIN_WORDS = 6
 
 
 def _near_copy(a: str, b: str) -> bool:
@@ -42,11 +44,11 @@ def repeated_caption(page: Page) -> Iterator[int]:
     """
     blocks = page.blocks
     for i, b in enumerate(blocks):
-        if b.label or b.nwords < 4 or b.nwords > 80:
+        if b.label or b.nwords < MIN_WORDS or b.nwords > 80:
             continue
         for j in range(i + 1, min(len(blocks), i + WINDOW + 1)):
             c = blocks[j]
-            if c.label or c.nwords < 4:
+            if c.label or c.nwords < MIN_WORDS:
                 continue
             if _near_copy(b.norm, c.norm):
                 page.captions.append(b.text)

@@ -10,6 +10,8 @@ from .base import rule
 # Menu-like runs: this many short blocks with no blank line between them.
 RUN = 3
 SHORT = 5
+# Repeated blocks shorter than this are list items or headings and stay.
+DUP_MIN_WORDS = 10
 
 
 @rule("TI001", "title-repeat", kind="title", stage="final")
@@ -39,7 +41,9 @@ def title_repeat(page: Page) -> Iterator[int]:
 
 @rule("DU001", "repeated-block", kind="duplicate", stage="final")
 def repeated_block(page: Page) -> Iterator[int]:
-    """A later copy of a block already in the body (pull quotes, repeated teasers).
+    """A later copy of a paragraph already in the body (pull quotes, repeated teasers).
+
+    Short repeated lines (list items, table cells) stay.
 
     Example:
         >>> text = ("The council approved the harbour plan on Monday after six hours of debate.\\n\\n"
@@ -55,7 +59,7 @@ def repeated_block(page: Page) -> Iterator[int]:
         k = b.key
         if not k:
             continue
-        if k in seen and b.nwords >= 2:
+        if k in seen and b.nwords >= DUP_MIN_WORDS:
             yield b.index
         seen.add(k)
 
