@@ -19,16 +19,17 @@ from .model import Article, Block, Removed
 from .page import Page
 from .phrases import LANGS, index
 from .rules.base import REGISTRY, run_stage
-from .scorer import Model, detect_lang, load_model, score_page
+from .scorer import Model, bridge_gaps, detect_lang, load_model, score_page
 from .textutil import key
 
 # Inputs above this many characters are refused rather than cleaned slowly.
 MAX_CHARS = 20_000_000
 
 _WIRE_PREFIX = regex.compile(
-    r"^(?:\p{Lu}[\p{Lu}\p{L}\p{M} .'/-]{1,40}"  # CITY
-    r"(?:,\s*[\p{L}\p{M} .'-]{2,30}){0,2}"  # , Country / , Nov 18
-    r"\s*)?\((?P<agency>[\p{Lu}][\p{L} .&-]{1,30})\)\s*[-–—]+\s*"
+    r"^(?:\p{Lu}[\p{Lu}\p{M} .'/-]{1,40}"  # CITY (in capitals)
+    r"(?:,\s*[\p{L}\p{M}\d .'-]{2,30}){0,3}"  # , Country / , Nov 18 / , 2014
+    r"\s*)?(?:\((?P<agency>\p{Lu}[\p{L} .&-]{1,30})\)|/(?P<wire>\p{Lu}[\p{L} .&-]{1,30})/)"
+    r"\s*(?:[-–—]+|:)\s*"
 )
 
 
@@ -134,7 +135,7 @@ def _assemble(page: Page) -> tuple[str, str | None]:
         if prev is None:
             m = _WIRE_PREFIX.match(text)
             if m and len(text) - m.end() > 40:
-                agency = m.group("agency").strip()
+                agency = (m.group("agency") or m.group("wire")).strip()
                 text = text[m.end() :]
         else:
             parts.append("\n\n" if (gap_since or b.gap_before) else "\n")
@@ -165,6 +166,7 @@ def clean_page(page: Page, *, today: dt.date | None = None, url: str | None = No
     run_stage(page, "structure")
     title, dl, credit = _fields(page, today, model)
     run_stage(page, "fields")
+    bridge_gaps(page)
     run_stage(page, "final")
     body, agency = _assemble(page)
     credit_text = credit.text if credit else agency

@@ -348,3 +348,40 @@ def score_page(page: Page, model: Model) -> None:
         size = b.nwords + 3
         weights.append((p - model.threshold) * size if b.label is None else -size)
     page.span = best_span(weights)
+
+
+# Labels of inserts that sit inside an article (an ad slot, a share bar, a
+# caption): text on both sides of them is still one article.
+_INSERT_FAMILIES = frozenset({"AD", "SH", "CP", "NL", "RL", "UP", "SY", "DU"})
+# Blocks between two kept blocks are kept above this score (and within this many blocks).
+BRIDGE_MIN = 0.1
+BRIDGE_MAX = 15
+
+
+def bridge_gaps(page: Page) -> None:
+    """Keep uncertain blocks that sit between kept article text.
+
+    A table, a list or a short subheading inside the article scores low on
+    its own; when kept text follows it within a few blocks (skipping ad and
+    share inserts), it is article text.  Their score is raised to the
+    threshold.
+    """
+    t = page.threshold
+    blocks = page.blocks
+    last_good: int | None = None
+    pending: list[int] = []
+    for b in blocks:
+        if b.label is not None:
+            if b.label[:2] in _INSERT_FAMILIES:
+                continue
+            last_good, pending = None, []
+            continue
+        if b.score >= t:
+            if last_good is not None and pending and len(pending) <= BRIDGE_MAX:
+                for i in pending:
+                    blocks[i].score = t
+            last_good, pending = b.index, []
+        elif b.score >= BRIDGE_MIN and last_good is not None:
+            pending.append(b.index)
+        else:
+            last_good, pending = None, []

@@ -1,8 +1,11 @@
 """Pick the source credit: the byline near the headline or an agency line.
 
-Forms: "By Jane Doe", "Jane Doe | Staff Writer", "(Reporting by Jane Doe;
-Editing by John Roe)", "— AFP", "Source: Xinhua", "Desk and Agencies",
-"Von ...", "Par ...", "Por ...", a name alone next to the dateline.
+Forms: "By Jane Doe", "Jane Doe | Staff Writer", "Posted on May 3 by Jane
+Doe", "(Reporting by Jane Doe; Editing by John Roe)", "— AFP", "Source:
+Xinhua", "Desk and Agencies", "Von ...", "Par ...", "Por ...", a name alone
+next to the dateline.  Order of preference: a byline near the headline, an
+explicit credit line at the end of the article, a name beside the date.
+Cue words come from ``data/phrases/<lang>/byline.txt``.
 """
 
 from __future__ import annotations
@@ -13,22 +16,32 @@ from dataclasses import dataclass
 import regex
 
 from ..page import Page
-from ..phrases import phrases
+from ..phrases import LANGS, phrases
 from .dateline import Dateline
 
-_PARTICLE = r"(?:de|da|del|della|di|do|dos|das|van|von|der|den|la|le|du|des|bin|ibn|al|el|y|ter|zu|mc)"
+_PARTICLE = r"(?:de|da|del|della|di|do|dos|das|van|von|der|den|la|le|du|des|bin|ibn|al|el|y|ter|zu)"
 _NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}\.)"
 NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,4}}"
 _JOIN = r"(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|und|et|y|e)\s+)"
 NAMES = rf"{NAME}(?:{_JOIN}{NAME}){{0,5}}"
 _NAMES_RE = regex.compile(rf"^{NAMES}$")
-_SEPS = regex.compile(r"\s*(?:\||•|·|—|–|\s-\s|/|,\s*(?=\d)|\bon\b|\bupdated\b|\bpublished\b)\s*", regex.I)
+_JOIN_RE = regex.compile(_JOIN)
+_CUT = regex.compile(r"\s*(?:\||•|·|—|–|\s-\s|/|\(|,\s*(?=\d))\s*")
 
 # How far below and above the headline a byline may sit.
-AFTER = 10
+AFTER = 15
 BEFORE = 3
-# How many blocks at the end of the article may hold an agency credit.
+# How many blocks at the end of the article may hold a credit line.
 TAIL = 4
+# Headings that look like names ("Business News") but are sections.
+_SECTION_WORDS = frozenset(
+    "news business world sport sports politics opinion home latest local national international "
+    "health science tech technology entertainment lifestyle culture travel food money markets "
+    "economy weather video videos photos photo breaking live update updates more top stories "
+    "story blog featured trending related popular comments reviews review search menu image "
+    "images enlarge gallery watch listen click here read report error sign log in out channel "
+    "finder say your our my picks first last edition subscribe newsletter contact about".split()
+)
 
 
 @dataclass(frozen=True)
@@ -55,58 +68,139 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, regex.Pattern[str]]:
     agency = _alt("agency-suffix", langs)
     source = _alt("source-prefix", langs)
     return {
-        "by": regex.compile(rf"^(?:{prefix})\s*:?\s+(?P<names>{NAMES})"),
-        "by_inline": regex.compile(rf"(?:^|[|•·,]\s*)(?:{prefix})\s*:?\s+(?P<names>{NAMES})"),
+        "by": regex.compile(rf"^(?:{prefix})\s*:?(?:\s+|(?=\p{{Lu}}))(?P<names>{NAMES})"),
+        "handle": regex.compile(rf"^(?P<names>{NAMES})\s+@\w+"),
+        "by_inline": regex.compile(rf"(?:^|[\s|•·,(])(?:{prefix})\s*:?\s+(?P<names>{NAMES})"),
         "role": regex.compile(
             rf"^(?P<names>{NAMES})\s*(?:\||,|–|—|-|/)\s*(?:\p{{L}}+\s+){{0,3}}?(?:{role})\b"
         ),
-        "agency": regex.compile(rf"^(?P<names>.{{2,60}}?\s+(?:{agency}))\.?$", regex.I),
+        "role_word": regex.compile(rf"\b(?:{role})\b"),
+        "agency": regex.compile(rf"^(?P<names>.{{2,60}}?\s+(?:{agency}))\.?$"),
         "dash": regex.compile(r"^[—–-]+\s*(?P<names>\p{Lu}[\p{L}\p{M} .&'/-]{1,40}?)\.?$"),
         "source": regex.compile(rf"^(?:{source})\s*:?\s*(?P<names>\p{{Lu}}.{{1,60}}?)\.?$"),
         "reporting": regex.compile(
-            rf"^\(?(?i:reporting|reported|written)\s+(?i:by)\s+(?P<names>.+?)\s*(?:[;)]|(?:{editing})|$)",
+            rf"^\(?(?i:reporting|reported|written|writing)\s+(?i:by)\s+(?P<names>.+?)"
+            rf"\s*(?:[;)]|(?:{editing})|$)"
         ),
+        "editing": regex.compile(rf"^\(?(?:{editing})\b"),
     }
 
 
-def _clean_names(raw: str) -> str:
-    """Cut what follows the names: separators, dates, roles."""
-    raw = _SEPS.split(raw, maxsplit=1)[0]
+_DATE_STOPS = frozenset({"updated", "published", "posted", "on", "at", "am", "pm", "last"})
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """Capitalised words that end a name: months, weekdays, "Updated", "On"."""
+    from .dates import DATE_LANGS
+
+    words = set(_DATE_STOPS) | {"share", "follow"}
+    for section in ("months", "weekdays"):
+        for line in phrases("dates", section, DATE_LANGS):
+            words.update(line.split())
+    for line in phrases("byline", "role", LANGS):
+        words.update(line.split())
+    return frozenset(words)
+
+
+def _cut_at_stop(raw: str) -> str:
+    stop = _stop_words()
+    out = []
+    for m in regex.finditer(r"\S+", raw):
+        if m.group().strip(".,;:").casefold() in stop:
+            # "Jane Doe Business Columnist": the word before a role is part of it.
+            if len(out) >= 3 and m.group().strip(".,;:").casefold() not in _DATE_STOPS:
+                out.pop()
+            break
+        out.append(m)
+    return raw[: out[-1].end()] if out else ""
+
+
+def _clean_names(raw: str, pats: dict[str, regex.Pattern[str]]) -> str:
+    """Cut what follows the names (separators, dates) and drop job titles.
+
+    "Jane Doe, Senior Reviews Editor" -> "Jane Doe".
+    """
+    raw = _CUT.split(raw, maxsplit=1)[0].strip(" ,.;:|-–—")
+    raw = _cut_at_stop(raw)
+    parts = _JOIN_RE.split(raw)
+    if len(parts) > 1 and any(pats["role_word"].search(p) for p in parts):
+        joins = _JOIN_RE.findall(raw)
+        kept = [parts[0]]
+        for join, part in zip(joins, parts[1:]):
+            if pats["role_word"].search(part):
+                break
+            kept += [join, part]
+        raw = "".join(kept)
     return raw.strip(" ,.;:|-–—")
 
 
 def _names_only(text: str) -> bool:
     t = text.strip(" ,.;:")
-    return bool(_NAMES_RE.match(t)) and len(t.split()) <= 8
+    if not _NAMES_RE.match(t) or len(t.split()) > 6:
+        return False
+    if t.isupper() and len(t) > 4:  # "OUR PICKS": a heading
+        return False
+    words = [w.casefold() for w in regex.findall(r"\w+", t)]
+    return not any(w in _SECTION_WORDS for w in words)
 
 
 def _byline(page: Page, i: int, pats: dict[str, regex.Pattern[str]]) -> Credit | None:
+    """A byline with an explicit cue: "By X", "X | Staff Writer", "... by X"."""
     b = page.blocks[i]
     if b.nwords > 30:
         return None
     text = b.text
     m = pats["by"].match(text)
     if m:
-        names = _clean_names(m.group("names"))
+        names = _clean_names(m.group("names"), pats)
         rest = text[m.end() :].strip()
         return Credit(names, i, whole_block=len(rest.split()) <= 10)
     m = pats["role"].match(text)
-    if m:
-        return Credit(_clean_names(m.group("names")), i, whole_block=b.nwords <= 14)
+    if m and m.group("names"):
+        return Credit(_clean_names(m.group("names"), pats), i, whole_block=b.nwords <= 14)
+    # "Posted on May 3, 2017 by Jane Doe", "May 3 | By Jane Doe".
     m = pats["by_inline"].search(text)
     if m and b.nwords <= 20:
-        return Credit(_clean_names(m.group("names")), i, whole_block=True)
+        return Credit(_clean_names(m.group("names"), pats), i, whole_block=True)
+    if b.nwords <= 10:
+        for name in ("agency", "source"):
+            m = pats[name].match(text)
+            if m:
+                return Credit(m.group("names").strip(), i, whole_block=True)
     return None
 
 
-def _tail_credit(page: Page, i: int, pats: dict[str, regex.Pattern[str]]) -> Credit | None:
+def _name_line(page: Page, i: int, pats: dict[str, regex.Pattern[str]]) -> Credit | None:
+    """A name without a cue: alone on its line, with a @handle, or next to a date."""
+    b = page.blocks[i]
+    if b.nwords > 12 or i == page.title_index or b.label is not None or b.hits:
+        return None
+    text = b.text
+    m = pats["handle"].match(text)
+    if m:
+        return Credit(_clean_names(m.group("names"), pats), i, whole_block=True)
+    if 2 <= b.nwords <= 4 and _names_only(text):
+        return Credit(text.strip(" ,.;:"), i, whole_block=True)
+    from .dates import block_dates
+
+    for d in block_dates(b, page.lang):
+        rest = (text[: d.start] + " " + text[d.end :]).strip(" |,-–—·•")
+        if rest and _names_only(rest):
+            return Credit(rest.strip(" ,.;:"), i, whole_block=True)
+    return None
+
+
+def tail_credit(page: Page, i: int) -> Credit | None:
+    """An explicit credit line at the end of an article, or None."""
+    pats = _patterns(LANGS)
     b = page.blocks[i]
     if b.nwords > 40:
         return None
     text = b.text.strip()
     m = pats["reporting"].match(text)
     if m:
-        return Credit(_clean_names(m.group("names")), i, whole_block=True)
+        return Credit(_clean_names(m.group("names"), pats), i, whole_block=True)
     if b.nwords > 10:
         return None
     for name in ("agency", "dash", "source"):
@@ -116,8 +210,14 @@ def _tail_credit(page: Page, i: int, pats: dict[str, regex.Pattern[str]]) -> Cre
     return None
 
 
+def is_credit_line(text: str) -> bool:
+    """A wire credit line: "(Reporting by ...; Editing by ...)", "Editing by ..."."""
+    pats = _patterns(LANGS)
+    return bool(pats["reporting"].match(text) or pats["editing"].match(text))
+
+
 def find_credit(page: Page, title: int | None, dateline: Dateline | None) -> Credit | None:
-    """The byline near the headline, else a name beside the date, else an agency line."""
+    """The byline near the headline, else an end-of-article credit, else a bare name near it."""
     blocks = page.blocks
     if not blocks:
         return None
@@ -127,18 +227,22 @@ def find_credit(page: Page, title: int | None, dateline: Dateline | None) -> Cre
     order = list(range(anchor + 1, hi)) + list(range(anchor - 1, lo - 1, -1))
     for i in order:
         c = _byline(page, i, pats)
-        if c:
+        if c and c.text:
             return c
-    if dateline is not None:
-        c = _beside_date(page, dateline)
-        if c:
+    for i in order:
+        if page.span is not None and i >= page.span[0] and blocks[i].score >= page.threshold:
+            continue  # body text, not a byline
+        c = _name_line(page, i, pats)
+        if c and c.text:
             return c
     if page.span is not None:
         _, end = page.span
         for i in range(min(len(blocks) - 1, end + TAIL), max(anchor, end - TAIL), -1):
-            c = _tail_credit(page, i, pats)
-            if c:
+            c = tail_credit(page, i)
+            if c and c.text:
                 return c
+    if dateline is not None:
+        return _beside_date(page, dateline)
     return None
 
 

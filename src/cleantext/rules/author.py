@@ -54,9 +54,12 @@ def author_box(page: Page) -> Iterator[int]:
 @functools.lru_cache(maxsize=4)
 def _bio_regex(langs: tuple[str, ...]) -> regex.Pattern[str]:
     roles = "|".join(regex.escape(r) for r in sorted(phrases("author", "roles", langs), key=len)[::-1])
+    name = r"\p{Lu}[\w.'-]+(?:\s+\p{Lu}[\w.'-]+){0,3}"
     return regex.compile(
-        rf"^\p{{Lu}}[\w.'-]+(?:\s+\p{{Lu}}[\w.'-]+){{0,3}}\s+(?:is|was|has been|works as|ist|est|es)\s+"
+        rf"^{name}\s+(?:(?:is|was|has been|works as|ist|est|es)\s+"
         rf"(?:an?|the|ein|eine|un|une|una)\s+(?:[\w-]+\s+){{0,4}}?(?:{roles})\b"
+        r"|(?:has (?:written|reported|covered)|writes (?:about|for)|covers|reports on)\b)"
+        r"|\b(?:email|e-mail|contact|follow) (?:him|her|them) (?:at|on)\b"
     )
 
 
@@ -78,5 +81,5 @@ def author_bio(page: Page) -> Iterator[int]:
     bio = _bio_regex(page.langs)
     start, end = page.span
     for b in page.blocks[max(start, end - 1) :]:
-        if 6 <= b.nwords <= 80 and bio.match(b.text):
+        if 6 <= b.nwords <= 80 and bio.search(b.text):
             yield b.index

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 
+from ..model import Block
 from ..page import Page
 from ._util import hit
 from .base import rule
@@ -22,12 +23,15 @@ def _near_copy(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) < 0.7 * len(long_):
-        return False
     # A copy with an agency or credit tail appended: "... 2014 [Xinhua]".
-    if long_.startswith(short):
+    if long_.startswith(short) and len(long_) - len(short) <= max(40, len(short) // 2):
         return True
     return len(short) >= 0.8 * len(long_) and fuzz.ratio(a, b) >= SIMILAR
+
+
+def _date_like(b: Block) -> bool:
+    """A timestamp line ("October 8, 2014 at 9:05 am"): repeated, but no caption."""
+    return b.nwords <= 10 and sum(t == "0" for t in b.toks) >= 2
 
 
 @rule("CP001", "repeated-caption", kind="caption")
@@ -44,7 +48,7 @@ def repeated_caption(page: Page) -> Iterator[int]:
     """
     blocks = page.blocks
     for i, b in enumerate(blocks):
-        if b.label or b.nwords < MIN_WORDS or b.nwords > 80:
+        if b.label or b.nwords < MIN_WORDS or b.nwords > 80 or _date_like(b):
             continue
         for j in range(i + 1, min(len(blocks), i + WINDOW + 1)):
             c = blocks[j]

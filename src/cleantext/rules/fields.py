@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..fields.credit import is_credit_line
 from ..page import Page
 from .base import rule
 
@@ -45,3 +46,17 @@ def byline(page: Page) -> Iterator[int]:
     """
     if "credit" in page.field_blocks:
         yield page.field_blocks["credit"]
+
+
+@rule("FC002", "wire-credit-line", kind="credit")
+def wire_credit_line(page: Page) -> Iterator[int]:
+    """Wire credit lines: "(Reporting by Jane Roe; Editing by John Doe)".
+
+    Example:
+        >>> demo("FC002", "The port reopened on Monday after a two-day strike, officials said.\n\n"
+        ...      "(Reporting by Jane Roe; Editing by John Doe)")
+        ['(Reporting by Jane Roe; Editing by John Doe)']
+    """
+    for b in page.blocks:
+        if b.nwords <= 40 and b.text[:1] in "(ERWACerwac" and is_credit_line(b.text):
+            yield b.index

@@ -22,7 +22,7 @@ def subscribe_box(page: Page) -> Iterator[int]:
         ...      "said.\\n\\nSign up for our newsletter\\nEnter your email address\\nSubscribe")
         ['Sign up for our newsletter', 'Enter your email address', 'Subscribe']
     """
-    for b in page.tagged("newsletter:line", "newsletter:contains"):
+    for b in page.tagged("newsletter:line", "newsletter:start", "newsletter:contains"):
         if b.nwords > 80:
             continue
         if b.nwords <= 8 and hit(b, "newsletter:line"):
@@ -30,6 +30,9 @@ def subscribe_box(page: Page) -> Iterator[int]:
                 page.defer(b.index, "NL001", "newsletter")
             else:
                 yield b.index
+            continue
+        if b.nwords <= 15 and hit(b, "newsletter:start"):
+            yield b.index
             continue
         n = n_hits(b, "newsletter:contains")
         if n and (b.nwords <= 25 or n >= 2):
