@@ -25,6 +25,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import IO, Literal, cast
@@ -144,13 +145,15 @@ def _rel_for(arg: str) -> PurePath:
     return p
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Input files under ``root``, recursively, sorted, hidden entries skipped."""
+def _walk(root: Path) -> list[Path]:
+    """Input files under ``root``, recursively, sorted by path; hidden entries skipped."""
+    found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for fname in sorted(filenames):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for fname in filenames:
             if not fname.startswith(".") and kind_from_name(fname) is not None:
-                yield Path(dirpath) / fname
+                found.append(Path(dirpath) / fname)
+    return sorted(found, key=lambda p: p.relative_to(root).parts)
 
 
 def discover(args: list[str], input_type: str = "auto") -> list[Source]:
@@ -190,12 +193,10 @@ def discover(args: list[str], input_type: str = "auto") -> list[Source]:
 def _sniff_kind(path: Path | None) -> Kind:
     """WARC magic (after decompression) means a WARC file; anything else is a page."""
     try:
-        stream = open_input(path)
-    except OSError:
-        return "page"  # the read reports the error
-    head = _peek(stream, len(WARC_MAGIC))
-    if path is not None:
-        stream.close()
+        with input_stream(path) as stream:
+            head = _peek(stream, len(WARC_MAGIC))
+    except Exception:  # cannot open, corrupt compressed data: reading it reports the error
+        return "page"
     return "warc" if head.startswith(WARC_MAGIC) else "page"
 
 
@@ -229,22 +230,26 @@ def _decompress(stream: IO[bytes], method: str | None) -> IO[bytes]:
     return stream
 
 
-def open_input(path: Path | None, *, decompress: bool = True) -> IO[bytes]:
-    """Open a file (``None``: stdin) for binary reading, decompressing it transparently.
+@contextmanager
+def input_stream(path: Path | None, *, decompress: bool = True) -> Iterator[IO[bytes]]:
+    """A file (``None``: stdin) open for binary reading, decompressed transparently.
 
-    Stdin is opened once and the same stream is returned on later calls, so sniffing it
-    at discovery does not lose bytes.
+    Stdin is opened once and the same stream is given on later calls (and never closed),
+    so sniffing it at discovery does not lose bytes.
     """
     global _stdin_stream
     if path is None:
         if _stdin_stream is None:
-            raw = sys.stdin.buffer
-            _stdin_stream = _decompress(raw, _compression(raw)) if decompress else raw
-        return _stdin_stream
-    raw = open(path, "rb")  # noqa: SIM115  (closed by the caller)
-    if not decompress:
-        return raw
-    return _decompress(raw, _compression(raw))
+            raw_in = sys.stdin.buffer
+            _stdin_stream = _decompress(raw_in, _compression(raw_in)) if decompress else raw_in
+        yield _stdin_stream
+        return
+    with open(path, "rb") as raw:
+        if not decompress:
+            yield raw
+            return
+        with _decompress(raw, _compression(raw)) as stream:
+            yield stream
 
 
 # -- readers --------------------------------------------------------------------------------
@@ -277,25 +282,21 @@ def read_source(
     if src.kind == "page" and already(src.name):
         return  # no need to read it
     try:
-        stream = open_input(src.path, decompress=src.kind != "warc")
-    except OSError as exc:
+        with input_stream(src.path, decompress=src.kind != "warc") as stream:
+            if src.kind == "page":
+                yield _read_page(stream, src, index, opts)
+                return
+            reader = (
+                _read_jsonl(stream, src, index, opts)
+                if src.kind == "jsonl"
+                else _read_warc(stream, src, index, opts, stats)
+            )
+            for doc in reader:
+                if not already(doc.id):
+                    yield doc
+    except OSError as exc:  # cannot open, or a read error outside the readers' own handling
         if not already(src.name):
             yield _error_doc(src.name, index, exc)
-        return
-    try:
-        if src.kind == "page":
-            yield _read_page(stream, src, index, opts)
-        elif src.kind == "jsonl":
-            for doc in _read_jsonl(stream, src, index, opts):
-                if not already(doc.id):
-                    yield doc
-        else:
-            for doc in _read_warc(stream, src, index, opts, stats):
-                if not already(doc.id):
-                    yield doc
-    finally:
-        if not src.is_stdin:
-            stream.close()
 
 
 def _error_doc(doc_id: DocId, index: int, exc: BaseException, url: str | None = None) -> Doc:
@@ -312,7 +313,7 @@ def _too_large(doc_id: DocId, index: int, max_bytes: int, url: str | None = None
 def _read_page(stream: IO[bytes], src: Source, index: int, opts: ReadOptions) -> Doc:
     try:
         data = stream.read(opts.max_bytes + 1)
-    except (OSError, EOFError, ValueError, lzma.LZMAError) as exc:  # corrupt compressed data
+    except Exception as exc:  # corrupt compressed data: OSError, EOFError, zlib.error, ...
         return _error_doc(src.name, index, exc)
     if len(data) > opts.max_bytes:
         return _too_large(src.name, index, opts.max_bytes)
@@ -325,7 +326,7 @@ def _read_jsonl(stream: IO[bytes], src: Source, index: int, opts: ReadOptions) -
     while True:
         try:
             line = stream.readline(limit)
-        except (OSError, EOFError, ValueError, lzma.LZMAError) as exc:
+        except Exception as exc:  # corrupt compressed data
             yield _error_doc(f"{src.name}:{lineno + 1}", index, exc)
             return
         if not line:
@@ -551,7 +552,7 @@ def open_output(path: Path, *, append: bool = False) -> IO[bytes]:
         return cast(IO[bytes], bz2.open(path, mode))
     if low.endswith(".xz"):
         return cast(IO[bytes], lzma.open(path, mode))
-    return open(path, mode)  # noqa: SIM115  (closed by RecordWriter.close)
+    return open(path, mode)
 
 
 class RecordWriter:

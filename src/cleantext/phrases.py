@@ -15,6 +15,7 @@ whatever the number of rules: that keeps the lexical rules fast.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import defaultdict
@@ -77,6 +78,38 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
     return tuple(WORD_RE.findall(NUMBER_RE.sub("0", phrase.replace("{n}", "0").casefold())))
 
 
+def _one_line(pattern: str) -> str:
+    """Keep a pattern inside one line of the joined page text.
+
+    ``\\s`` outside a class becomes "space but not newline"; negated classes
+    exclude the newline.
+
+    >>> _one_line(r"a\\s+[^)]")
+    'a[^\\S\\n]+[^\\n)]'
+    """
+    out = []
+    i = 0
+    in_class = False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            pair = pattern[i : i + 2]
+            out.append("[^\\S\\n]" if pair == "\\s" and not in_class else pair)
+            i += 2
+            continue
+        if not in_class and c == "[":
+            in_class = True
+            if pattern.startswith("[^", i):
+                out.append("[^\\n")
+                i += 2
+                continue
+        elif in_class and c == "]" and out and out[-1] not in ("[", "[^\\n"):
+            in_class = False
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
 def mode_of(section: str) -> str | None:
     last = section.split()[-1]
     return last if last in MODES else None
@@ -91,12 +124,24 @@ class PhraseIndex:
     contains: dict[str, list[tuple[tuple[str, ...], str]]]
     regexes: dict[str, re.Pattern[str]]
 
-    def match(self, toks: list[str], norm: str, short: bool) -> dict[str, set[str]]:
-        """Section tags ("family:section") hit by a block, with the phrases found.
+    def scan(self, norms: list[str], eligible: list[bool]) -> list[tuple[int, str, str]]:
+        """Run every ``re:`` pattern once over the eligible blocks of a page.
 
-        ``toks`` are the block's folded words; regular expressions run only on
-        ``short`` blocks.
+        Returns (block index, tag, matched text).  One pass per pattern over
+        the joined text is much cheaper than one search per block.
         """
+        text = "\n".join(n if ok else "" for n, ok in zip(norms, eligible))
+        starts = [0]
+        for n, ok in zip(norms, eligible):
+            starts.append(starts[-1] + (len(n) if ok else 0) + 1)
+        out = []
+        for tag, rx in self.regexes.items():
+            for m in rx.finditer(text):
+                out.append((bisect.bisect_right(starts, m.start()) - 1, tag, m.group(0)))
+        return out
+
+    def match(self, toks: list[str]) -> dict[str, set[str]]:
+        """Section tags ("family:section") hit by a block's words, with the phrases found."""
         hits: dict[str, set[str]] = {}
         if not toks:
             return hits
@@ -117,11 +162,6 @@ class PhraseIndex:
                     k = len(phrase)
                     if k == 1 or (i + k <= n and tuple(toks[i : i + k]) == phrase):
                         hits.setdefault(tag, set()).add(" ".join(phrase))
-        if short:
-            for tag, rx in self.regexes.items():
-                m = rx.search(norm)
-                if m:
-                    hits.setdefault(tag, set()).add(m.group(0))
         return hits
 
 
@@ -156,10 +196,10 @@ def index(langs: tuple[str, ...] = LANGS) -> PhraseIndex:
     regexes = {}
     for tag, items in pats.items():
         mode = mode_of(tag.split(":", 1)[1])
-        body = "|".join(f"(?:{p})" for p in items)
+        body = "|".join(f"(?:{_one_line(p)})" for p in items)
         if mode == "line":
             body = rf"^(?:{body})$"
         elif mode == "start":
             body = rf"^(?:{body})"
-        regexes[tag] = re.compile(body)
+        regexes[tag] = re.compile(body, re.MULTILINE)
     return PhraseIndex(dict(lines), dict(starts), dict(contains), regexes)

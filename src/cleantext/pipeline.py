@@ -26,9 +26,9 @@ from .textutil import key
 MAX_CHARS = 20_000_000
 
 _WIRE_PREFIX = regex.compile(
-    r"^(?:\p{Lu}[\p{Lu}\p{M} .'/-]{1,40}"  # CITY (in capitals)
+    r"^(?:\p{Lu}[\p{L}\p{M}'.-]+(?:[ /-]\p{Lu}[\p{L}\p{M}'.-]+){0,3}"  # City, NEW YORK
     r"(?:,\s*[\p{L}\p{M}\d .'-]{2,30}){0,3}"  # , Country / , Nov 18 / , 2014
-    r"\s*)?(?:\((?P<agency>\p{Lu}[\p{L} .&-]{1,30})\)|/(?P<wire>\p{Lu}[\p{L} .&-]{1,30})/)"
+    r"\s*)?(?:\((?P<agency>\p{L}[\p{L} .&-]{1,30})\)|/(?P<wire>\p{Lu}[\p{L} .&-]{1,30})/)"
     r"\s*(?:[-–—]+|:)\s*"
 )
 
@@ -90,10 +90,14 @@ def _prepare_blocks(
     # detected one only orders date parsing.
     page.langs = LANGS
     idx = index(LANGS)
+    for b in blocks:
+        b.hits = idx.match(b.toks)
+    # Regular expressions: one pass over the short blocks of the page.
+    for i, tag, found in idx.scan([b.norm for b in blocks], [b.nwords <= 40 for b in blocks]):
+        blocks[i].hits.setdefault(tag, set()).add(found)
     tags = page.tags
     for b in blocks:
-        hits = b.hits = idx.match(b.toks, b.norm, b.nwords <= 40)
-        for tag in hits:
+        for tag in b.hits:
             tags.setdefault(tag, []).append(b.index)
     run_stage(page, "lexical")
     return page

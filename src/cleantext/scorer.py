@@ -385,3 +385,34 @@ def bridge_gaps(page: Page) -> None:
             pending.append(b.index)
         else:
             last_good, pending = None, []
+    _extend_tail(page)
+
+
+# The end of an article (a closing line after a table) scores low next to
+# the footer; it is kept down to this score until the first boilerplate block.
+TAIL_MIN = 0.15
+TAIL_MAX = 25
+
+
+def _extend_tail(page: Page) -> None:
+    if page.span is None:
+        return
+    t = page.threshold
+    blocks = page.blocks
+    kept = [b.index for b in blocks[page.span[0] : page.span[1] + 1] if b.label is None and b.score >= t]
+    if not kept:
+        return
+    run: list[int] = []
+    for b in blocks[kept[-1] + 1 : kept[-1] + 1 + TAIL_MAX]:
+        if b.label is not None:
+            if b.label[:2] in _INSERT_FAMILIES:
+                continue
+            break
+        if b.score < TAIL_MIN:
+            break
+        run.append(b.index)
+    # Only a stretch that ends on a sentence is article text; a teaser list is not.
+    while run and not (blocks[run[-1]].text[-1:] in ".!?\"”»" and blocks[run[-1]].nwords >= 8):
+        run.pop()
+    for i in run:
+        blocks[i].score = t

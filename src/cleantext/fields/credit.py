@@ -44,6 +44,10 @@ _SECTION_WORDS = frozenset(
 )
 
 
+# Blocks from these phrase lists are buttons and menus, not bylines.
+_UI_TAGS = frozenset({"share:line", "share:contains", "navigation:line", "newsletter:line"})
+
+
 @dataclass(frozen=True)
 class Credit:
     """The credit text and the block it came from."""
@@ -68,7 +72,8 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, regex.Pattern[str]]:
     agency = _alt("agency-suffix", langs)
     source = _alt("source-prefix", langs)
     return {
-        "by": regex.compile(rf"^(?:{prefix})\s*:?(?:\s+|(?=\p{{Lu}}))(?P<names>{NAMES})"),
+        # "ByPhil Helsel": some pages glue "By" to the name.
+        "by": regex.compile(rf"^(?:(?:{prefix})\s*:?\s+|By(?=\p{{Lu}}\p{{Ll}}))(?P<names>{NAMES})"),
         "handle": regex.compile(rf"^(?P<names>{NAMES})\s+@\w+"),
         "by_inline": regex.compile(rf"(?:^|[\s|•·,(])(?:{prefix})\s*:?\s+(?P<names>{NAMES})"),
         "role": regex.compile(
@@ -159,9 +164,9 @@ def _byline(page: Page, i: int, pats: dict[str, regex.Pattern[str]]) -> Credit |
     m = pats["role"].match(text)
     if m and m.group("names"):
         return Credit(_clean_names(m.group("names"), pats), i, whole_block=b.nwords <= 14)
-    # "Posted on May 3, 2017 by Jane Doe", "May 3 | By Jane Doe".
+    # "Posted on May 3, 2017 by Jane Doe", "May 3 | By Jane Doe" (not "Share by WhatsApp").
     m = pats["by_inline"].search(text)
-    if m and b.nwords <= 20:
+    if m and b.nwords <= 20 and not _UI_TAGS.intersection(b.hits):
         return Credit(_clean_names(m.group("names"), pats), i, whole_block=True)
     if b.nwords <= 10:
         for name in ("agency", "source"):

@@ -13,7 +13,7 @@ from ..phrases import phrases
 from .dates import DATE_LANGS, DateMatch, block_dates
 
 # Blocks searched below and above the headline.
-AFTER = 12
+AFTER = 16
 BEFORE = 6
 _WORD = re.compile(r"\w+")
 
@@ -65,7 +65,7 @@ def find_dateline(page: Page, anchor: int | None, today: dt.date | None = None) 
             # The cue is the last words before the date ("Updated 19 Nov").
             tail = before[-40:]
             if updated.search(tail):
-                cost += 6.0
+                cost += 3.0
             elif published.search(tail):
                 cost -= 1.0
             if m.relative:

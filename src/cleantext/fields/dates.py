@@ -16,7 +16,7 @@ from ..model import Block
 from ..phrases import LANGS, phrases
 
 # Date languages: the phrase languages plus month names of a few more.
-DATE_LANGS: tuple[str, ...] = (*LANGS, "it", "pt", "nl")
+DATE_LANGS: tuple[str, ...] = (*LANGS, "it", "pt", "nl", "id", "ru")
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def _compiled() -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str]]:
         r"(?P<iy>(?:19|20)\d{2})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
         r"(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:\.\d+)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?",
         # 18.11.2014 / 11/18/2014 / 18-11-2014 / 18.11.14
-        rf"{wd}?(?P<na>[0-3]?\d)(?P<sep>[./-])(?P<nb>[01]?\d)(?P=sep)(?P<ny>(?:19|20)\d{{2}}|\d{{2}})(?!\d)",
+        rf"{wd}?(?P<na>[0-3]?\d)(?P<sep>[./-])(?P<nb>[0-3]?\d)(?P=sep)(?P<ny>(?:19|20)\d{{2}}|\d{{2}})(?!\d)",
         # 2014/11/18 or 2014.11.18
         r"(?P<ry>(?:19|20)\d{2})(?P<rsep>[./])(?P<rm>[01]?\d)(?P=rsep)(?P<rd>[0-3]?\d)(?!\d)",
         # 2014年11月18日
@@ -137,7 +137,8 @@ def _from_match(m: re.Match[str], months: dict[str, int], mdy: bool) -> dt.date 
         year = int(y) if len(y) == 4 else 2000 + int(y)
         if g["sep"] == "/" and mdy and a <= 12:
             a, b = b, a  # US order: month/day/year
-        return _make(year, b, a)
+        # Day first, unless that is no date ("11.14.2019" is month first).
+        return _make(year, b, a) or _make(year, a, b)
     if g.get("ry"):
         return _make(int(g["ry"]), int(g["rm"]), int(g["rd"]))
     if g.get("cy"):

@@ -24,7 +24,7 @@ _BYLINE_START = re.compile(
     r"^(?:by|written by|posted by|von|par|por|texto|text|autor|auteur|author)\b", re.IGNORECASE
 )
 # Families whose blocks are never headlines.
-_NEVER = frozenset({"SH", "CK", "CM", "CA", "LG", "NL", "AD", "UP", "TG", "SY", "AU", "NV"})
+_NEVER = frozenset({"SH", "CK", "CM", "CA", "LG", "NL", "AD", "UP", "TG", "SY", "AU", "NV", "CP"})
 # Words of the article's opening the headline is compared with.
 BODY_WORDS = 400
 
@@ -34,8 +34,12 @@ TITLE_NAMES: tuple[str, ...] = (
     "log_rank", "date_below", "byline_below", "date_above", "score", "score_below",
     "labeled", "caption_or_list", "repeated", "inside_other_line", "capitalised", "all_caps",
     "separator", "position", "function_words", "heading_like", "own_date", "date_line",
-    "urlish", "nearest", "next_score", "body_overlap",
+    "urlish", "nearest", "next_score", "body_overlap", "overlap_is_max", "overlap_below_max",
+    "truncated",
 )  # fmt: skip
+
+
+_OVERLAP = TITLE_NAMES.index("body_overlap")
 
 
 def _content_words(toks: list[str]) -> set[str]:
@@ -74,12 +78,23 @@ def _overlap(i: int, toks: list[str], body: tuple[dict[str, int], set[int]]) -> 
     return sum(1 for w in words if counts.get(w, 0) >= least) / len(words)
 
 
+def body_start(page: Page) -> int:
+    """The first paragraph of the main text: the first kept prose block of the span."""
+    if page.span is None:
+        return 0
+    lo, hi = page.span
+    for b in page.blocks[lo : hi + 1]:
+        if b.label is None and b.score >= page.threshold and b.nwords >= 15:
+            return b.index
+    return lo
+
+
 def candidates(page: Page) -> list[int]:
     """Blocks that may be the headline."""
     blocks = page.blocks
     if not blocks:
         return []
-    start = page.span[0] if page.span else 0
+    start = body_start(page)
     out = []
     for i in range(max(0, start - LOOKBACK), min(len(blocks), start + LOOKAHEAD)):
         b = blocks[i]
@@ -106,13 +121,16 @@ def features(page: Page, cands: list[int], x1: np.ndarray) -> np.ndarray:
     c_url = names.index("urlish")
     blocks = page.blocks
     n = len(blocks)
-    start = page.span[0] if page.span else 0
+    start = body_start(page)
     keys = [b.key for b in blocks]
     counts: dict[str, int] = {}
     for k in keys:
         counts[k] = counts.get(k, 0) + 1
     strong = {i for i in cands if blocks[i].nwords >= 3 and blocks[i].label is None}
     body = _body_words(page)
+    lo = max(0, (cands[0] if cands else 0) - 60)
+    hi = min(n, (cands[-1] if cands else 0) + 60)
+    window = "\n".join(keys[lo:hi])
     rows = []
     for i in cands:
         b = blocks[i]
@@ -121,10 +139,8 @@ def features(page: Page, cands: list[int], x1: np.ndarray) -> np.ndarray:
         d = start - i
         below = range(i + 1, min(n, i + 4))
         k = keys[i]
-        inside_other = len(k) >= 8 and any(
-            k in keys[j] and j != i and len(keys[j]) <= len(k) + 60
-            for j in range(max(0, i - 60), min(n, i + 60))
-        )
+        # Printed again inside another line ("Headline | Site", a breadcrumb).
+        inside_other = len(k) >= 8 and window.count(k) > counts[k]
         rank = sum(1 for j in strong if i < j < start)
         rows.append([
             1.0, np.log1p(nw), nw <= 2, nw <= 4, 5 <= nw <= 20, nw > 25, t.endswith("."),
@@ -140,8 +156,15 @@ def features(page: Page, cands: list[int], x1: np.ndarray) -> np.ndarray:
             b.gap_before and b.gap_after and 3 <= nw <= 20 and t[-1] not in ".,;",
             x1[i, c_date], x1[i, c_date] and nw <= 12, x1[i, c_url], rank == 0 and i in strong,
             blocks[i + 1].score if i + 1 < n else 0.0, _overlap(i, b.toks, body),
+            0.0, 0.0, t.endswith(("…", "...")),
         ])  # fmt: skip
-    return np.array(rows, dtype=float).reshape(len(rows), len(TITLE_NAMES))
+    x = np.array(rows, dtype=float).reshape(len(rows), len(TITLE_NAMES))
+    if len(x):
+        # Relative to the other candidates: the best match with the text stands out.
+        ov = x[:, _OVERLAP]
+        x[:, _OVERLAP + 1] = ov >= ov.max() - 1e-9
+        x[:, _OVERLAP + 2] = ov.max() - ov
+    return x
 
 
 def find_title(page: Page, x1: np.ndarray, weights: np.ndarray | None) -> int | None:
@@ -156,16 +179,20 @@ def find_title(page: Page, x1: np.ndarray, weights: np.ndarray | None) -> int | 
     return cands[best]
 
 
-def _site_like(part: str, page: Page, own: int | None) -> bool:
+def _site_like(part: str, title: str, page: Page, own: int | None) -> bool:
     """A short affix that names the site: printed elsewhere on the page, or a domain."""
     words = part.split()
     if not 1 <= len(words) <= 5:
         return False
     if re.search(r"\.\w{2,4}$", part):
         return True
-    k = key(part)
+    k, whole = key(part), key(title)
     pat = re.compile(rf"(?<!\w){re.escape(k)}(?!\w)")
-    return any(pat.search(b.norm) for b in page.blocks if b.index != own and b.nwords <= 30)
+    return any(
+        pat.search(b.norm)
+        for b in page.blocks
+        if b.index != own and b.nwords <= 30 and whole not in b.norm
+    )
 
 
 def strip_affix(title: str, page: Page, own: int | None = None) -> str:
@@ -184,11 +211,17 @@ def strip_affix(title: str, page: Page, own: int | None = None) -> str:
     if len(parts) < 2:
         return title
     last, first = parts[-1], parts[0]
-    if len(title) - len(last) > len(last) and _site_like(last, page, own):
+    if len(title) - len(last) > len(last) and _site_like(last, title, page, own):
         head = title[: title.rfind(last)].rstrip(" |-–—:·•»")
         if len(head.split()) >= 2:
             return head
-    if len(title) - len(first) > len(first) and _site_like(first, page, own):
+    # A site name in front ("Site | Headline") only with a bar-like separator.
+    lead_sep = title[len(first) : len(first) + 4]
+    if (
+        len(title) - len(first) > len(first)
+        and any(c in lead_sep for c in "|:»·•")
+        and _site_like(first, title, page, own)
+    ):
         tail = title[len(first) :].lstrip(" |-–—:·•»")
         if len(tail.split()) >= 2:
             return tail

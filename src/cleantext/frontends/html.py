@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from html import unescape as html_unescape
 from typing import TYPE_CHECKING, Any
 
-import lxml.html
 from lxml import etree
 
 from ..model import Block
@@ -69,6 +68,7 @@ BLOCK_TAGS = (
         }
     )
 )  # fmt: skip
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Landmarks kept in a capped ``path``.
 _LANDMARKS = frozenset(
     {"article", "main", "nav", "aside", "header", "footer", "form", "section", "body"}
@@ -83,12 +83,14 @@ _WORD = re.compile(r"\w+")
 NOSCRIPT_MIN_WORDS = 100  # below this many words, <noscript> text may be the page
 _PUNCT_AFTER = re.compile(r'^[,:;.!?")]')
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,200}\?>", re.IGNORECASE)
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# XML-illegal characters removed before parsing: C0 controls but tab, LF, CR
+# (and U+FFFE/U+FFFF, removed from the UTF-8 bytes).
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_HIDDEN_XPATH = etree.XPath(
-    "//*[@hidden or @style[contains(., 'none') or contains(., 'hidden')"
-    " or contains(., 'NONE') or contains(., 'HIDDEN')] or @aria-hidden]"
-)
+_NONSPACE = re.compile(r"\S")
+_ANY_TAG = re.compile(r"<[^>]*>")
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_RESOURCE_LIMIT = etree.ErrorTypes.ERR_RESOURCE_LIMIT
 _TAG_TOKEN = re.compile(r"<(/?)([a-zA-Z][\w:.-]*)[^>]*?(/?)>")
 _VOID = frozenset(
     {
@@ -101,10 +103,14 @@ _local = threading.local()
 
 
 def _parser() -> etree.HTMLParser:
-    """The calling thread's HTML parser (lxml parsers must not be shared across threads)."""
+    """The calling thread's HTML parser (lxml parsers must not be shared across threads).
+
+    ``etree.HTMLParser`` with the settings of ``lxml.html.HTMLParser`` below,
+    minus its element-class lookup: plain elements are faster to walk.
+    """
     p: etree.HTMLParser | None = getattr(_local, "parser", None)
     if p is None:
-        p = lxml.html.HTMLParser(
+        p = etree.HTMLParser(
             recover=True,
             remove_comments=True,
             remove_pis=True,
@@ -119,10 +125,10 @@ def _parser() -> etree.HTMLParser:
 
 
 def _flatten_deep(html: str, limit: int = MAX_DEPTH) -> str:
-    """Drop the tags nested deeper than ``limit`` (their text stays).
+    """Drop the tags nested deeper than ``limit``; their text stays.
 
-    libxml2 silently loses everything past ~2048 levels, so pathological
-    nesting is flattened first.  Only used when the raw depth is over the limit.
+    libxml2 silently loses everything past 2048 levels, so a page that hits
+    that limit is flattened and parsed again.
     """
     out: list[str] = []
     depth = 0
@@ -142,8 +148,7 @@ def _flatten_deep(html: str, limit: int = MAX_DEPTH) -> str:
                 out.append(m.group(0))
         elif depth >= limit:
             skipped[name] = skipped.get(name, 0) + 1
-            # a block-level tag still breaks the line
-            out.append("<br>" if name in BLOCK_TAGS else " ")
+            out.append("<br>" if name in BLOCK_TAGS else " ")  # a block still breaks the line
         else:
             depth += 1
             out.append(m.group(0))
@@ -151,22 +156,15 @@ def _flatten_deep(html: str, limit: int = MAX_DEPTH) -> str:
     return "".join(out)
 
 
-def _too_deep(html: str, limit: int = MAX_DEPTH) -> bool:
-    """Cheap pre-check: could the raw markup nest deeper than ``limit``?"""
-    n_open = html.count("<") - html.count("</") * 2
-    if n_open < limit:
-        return False
-    depth = peak = 0
-    for m in _TAG_TOKEN.finditer(html):
-        if m.group(1):
-            depth -= 1
-        elif m.group(2).lower() not in _VOID and not m.group(3):
-            depth += 1
-            if depth > peak:
-                peak = depth
-                if peak > limit:
-                    return True
-    return False
+def _parse_bytes(data: bytes) -> tuple[Any | None, bool]:
+    """Parse; the flag is true when libxml2 hit its depth limit (and lost text)."""
+    parser = _parser()
+    try:
+        root = etree.fromstring(data, parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None, False
+    too_deep = any(e.type == _RESOURCE_LIMIT for e in parser.error_log)
+    return root, too_deep
 
 
 def parse_tree(html: str) -> Any | None:
@@ -180,191 +178,181 @@ def parse_tree(html: str) -> Any | None:
     >>> parse_tree("   ") is None
     True
     """
-    html = _XML_DECL.sub("", html, count=1)
-    if _INVALID_XML.search(html):
-        html = _INVALID_XML.sub("", html)
-    if not html.strip():
+    m = _XML_DECL.match(html)
+    if m:
+        html = html[m.end() :]
+    if not _NONSPACE.search(html):
         return None
-    if _too_deep(html):
-        html = _flatten_deep(html)
     data = html.encode("utf-8", "surrogatepass")
-    try:
-        root = etree.fromstring(data, _parser())
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        root = None
+    clean = data.translate(None, _CONTROL_BYTES)
+    if b"\xef\xbf\xbe" in clean or b"\xef\xbf\xbf" in clean:
+        clean = clean.replace(b"\xef\xbf\xbe", b"").replace(b"\xef\xbf\xbf", b"")
+    if len(clean) != len(data):
+        html = clean.decode("utf-8", "surrogatepass")
+        data = clean
+    root, too_deep = _parse_bytes(data)
+    if too_deep:
+        root, _ = _parse_bytes(_flatten_deep(html).encode("utf-8", "surrogatepass"))
     if root is None:
-        # e.g. a document of comments only: keep whatever text it has
-        from html import unescape
-
-        text = unescape(re.sub(r"<[^>]*>", " ", html)).strip()
+        # e.g. a document of comments only: keep whatever text is outside tags
+        text = html_unescape(_ANY_TAG.sub(" ", _COMMENT.sub(" ", html))).strip()
         if not text:
             return None
-        root = lxml.html.Element("html")
-        body = etree.SubElement(root, "body")
-        body.text = text
+        root = etree.Element("html")
+        etree.SubElement(root, "body").text = text
     return root
-
-
-def _hidden(tree: Any, aria: bool) -> set[Any]:
-    """Elements hidden by the markup itself."""
-    out = set()
-    for el in _HIDDEN_XPATH(tree):
-        if el.get("hidden") is not None:
-            out.add(el)
-            continue
-        style = el.get("style")
-        if style and _HIDDEN_STYLE.search(style):
-            out.add(el)
-            continue
-        if aria and (el.get("aria-hidden") or "").strip().lower() == "true":
-            out.add(el)
-    return out
 
 
 @dataclass(slots=True)
 class _Line:
-    parts: list[str] = field(default_factory=list)
-    elems: list[Any] = field(default_factory=list)  # nearest block element of each part
+    parts: list[str]
+    elems: list[Any]  # the nearest block element of each part
+    gap: bool
     chars: int = 0
     link_chars: int = 0
-    gap: bool = True
+    hidden_chars: int = 0  # characters inside aria-hidden elements
 
 
 def _layout(
-    root: Any, aria_hidden: bool, keep_noscript: bool = False
+    root: Any, drop_aria: bool, keep_noscript: bool = False
 ) -> tuple[list[_Line], str | None]:
-    """Walk the tree once (iteratively) and lay its visible text out in lines.
+    """Walk the tree once, without recursion, and lay its visible text out in lines.
 
-    Returns the lines and the text of the first ``<title>`` (hidden or not).
+    Returns the lines and the text of the first ``<title>``.
     """
-    hidden = _hidden(root, aria_hidden)
     drop = DROP_TAGS - {"noscript"} if keep_noscript else DROP_TAGS
+    newline_tags = NEWLINE_TAGS
+    double_tags = DOUBLE_NEWLINE_TAGS
+    block_tags = BLOCK_TAGS
+    hidden_style = _HIDDEN_STYLE.search
+    punct_after = _PUNCT_AFTER.match
     lines: list[_Line] = []
-    line = _Line()
+    line = _Line([], [], True)
     prev: str | None = None  # raw text last added; None right after a line break
     gap = True  # a blank line is due before the next text
     pending: list[str] = []  # raw text waiting to be added (merged across dropped elements)
-    blocks: list[Any] = [root]  # stack of open block-level elements
+    blocks: list[Any] = [root]  # open block-level elements
     in_link = 0
-    skipping: Any = None  # the dropped element being skipped
+    in_aria: list[Any] = []  # open aria-hidden elements (kept unless drop_aria, and marked)
+    skipping: Any = None  # the dropped element whose subtree is skipped
     title: str | None = None
-
-    def flush() -> None:
-        nonlocal prev, line
-        if not pending:
-            return
-        raw = pending[0] if len(pending) == 1 else "".join(pending)
-        pending.clear()
-        text = _WS.sub(" ", raw.strip())
-        if not text:
-            return
-        if prev is None:
-            if line.parts:
-                lines.append(line)
-            line = _Line(gap=gap)
-        elif (
-            raw
-            and not prev[-1].isspace()
-            and (_PUNCT_AFTER.match(text) or prev.endswith("("))
-        ):
-            pass
-        else:
-            line.parts.append(" ")
-            line.chars += 1
-        line.parts.append(text)
-        line.elems.append(blocks[-1])
-        line.chars += len(text)
-        if in_link:
-            line.link_chars += len(text)
-        prev = raw
-
-    def newline(double: bool) -> None:
-        nonlocal prev, gap
-        if prev is not None:
-            prev = None
-            gap = double
-        elif double:
-            gap = True
 
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        tag = el.tag
         if skipping is not None:
-            if el is skipping and event == "end":
+            if el is skipping:  # its "end" event
                 skipping = None
-                if el.tail:
-                    pending.append(el.tail)
+                tail = el.tail
+                if tail:
+                    pending.append(tail)
             continue
-        if not isinstance(tag, str):  # comment or PI left by the parser
-            if event == "end" and el.tail:
-                pending.append(el.tail)
-            continue
-        if event == "start":
-            if tag in drop or el in hidden:
-                if tag == "title" and title is None:
-                    title = el.text
-                if tag == "head" and title is None:
-                    t = el.find(".//title")
+        tag = el.tag
+        start = event == "start"
+        aria = False
+        if start:
+            aria_attr = el.get("aria-hidden")
+            if aria_attr is not None:
+                aria = aria_attr.strip().lower() == "true"
+            style = el.get("style")
+            if (
+                tag in drop
+                or el.get("hidden") is not None
+                or (style and hidden_style(style))
+                or type(tag) is not str
+                or (aria and drop_aria)
+            ):
+                if title is None and (tag == "title" or tag == "head"):
+                    t = el if tag == "title" else el.find(".//title")
                     if t is not None:
-                        title = t.text_content()
+                        title = "".join(t.itertext())
                 skipping = el
                 walker.skip_subtree()
                 continue
-            flush()
-            if tag in NEWLINE_TAGS:
-                newline(False)
-            elif tag in DOUBLE_NEWLINE_TAGS:
-                newline(True)
-                if tag == "title" and title is None:
-                    title = el.text_content()
-            if tag in BLOCK_TAGS and el is not root:
+        if pending:  # html-text's add_text
+            raw = pending[0] if len(pending) == 1 else "".join(pending)
+            pending.clear()
+            text = " ".join(raw.split())
+            if text:
+                if prev is None:
+                    line = _Line([text], [blocks[-1]], gap, len(text))
+                    lines.append(line)
+                else:
+                    if prev[-1].isspace() or not (punct_after(text) or prev[-1] == "("):
+                        line.parts.append(" ")
+                        line.chars += 1
+                    line.parts.append(text)
+                    line.elems.append(blocks[-1])
+                    line.chars += len(text)
+                if in_link:
+                    line.link_chars += len(text)
+                if in_aria:
+                    line.hidden_chars += len(text)
+                prev = raw
+        if tag in newline_tags:
+            if prev is not None:
+                prev = None
+                gap = False
+        elif tag in double_tags:
+            prev = None
+            gap = True
+            if tag == "title" and title is None and start:
+                title = "".join(el.itertext())
+        if start:
+            if tag in block_tags:
                 blocks.append(el)
             elif tag == "a":
                 in_link += 1
-            if el.text:
-                pending.append(el.text)
+            if aria:
+                in_aria.append(el)
+            text = el.text
+            if text:
+                pending.append(text)
         else:
-            flush()
-            if tag in NEWLINE_TAGS:
-                newline(False)
-            elif tag in DOUBLE_NEWLINE_TAGS:
-                newline(True)
             if blocks[-1] is el:
                 blocks.pop()
             elif tag == "a" and in_link:
                 in_link -= 1
-            if el.tail and el is not root:
-                pending.append(el.tail)
-    flush()
-    if line.parts:
-        lines.append(line)
+            if in_aria and in_aria[-1] is el:
+                in_aria.pop()
+            tail = el.tail
+            if tail and el is not root:
+                pending.append(tail)
     return lines, title
 
 
-def _words(lines: list[_Line]) -> int:
-    return sum(len(_WORD.findall(part)) for ln in lines for part in ln.parts)
+def _has_words(lines: list[_Line], n: int) -> bool:
+    """True when the lines hold at least ``n`` words (stops counting there)."""
+    count = 0
+    for ln in lines:
+        for part in ln.parts:
+            for _ in _WORD.finditer(part):
+                count += 1
+                if count >= n:
+                    return True
+    return False
 
 
-def _visible_lines(root: Any, aria_hidden: bool) -> tuple[list[_Line], str | None]:
+def _visible_lines(root: Any, drop_aria: bool) -> tuple[list[_Line], str | None]:
     """The page's lines; ``<noscript>`` text is kept when the page shows almost nothing else.
 
-    Pages that serve their whole content inside ``<noscript>`` (e.g. forum
-    software for clients without JavaScript) give that text, as a scraper
-    without JavaScript saves it.
+    Pages that serve their whole content inside ``<noscript>`` (forum software
+    does, for clients without JavaScript) give that text, as a scraper without
+    JavaScript saves it.
     """
-    lines, title = _layout(root, aria_hidden)
-    if len(lines) < 400:
-        words = _words(lines)
-        if words < NOSCRIPT_MIN_WORDS and root.find(".//noscript") is not None:
-            with_ns, _ = _layout(root, aria_hidden, keep_noscript=True)
-            if _words(with_ns) >= 2 * words + 50:
-                return with_ns, title
+    lines, title = _layout(root, drop_aria)
+    if not _has_words(lines, NOSCRIPT_MIN_WORDS) and root.find(".//noscript") is not None:
+        words = sum(len(_WORD.findall(part)) for ln in lines for part in ln.parts)
+        with_ns, _ = _layout(root, drop_aria, keep_noscript=True)
+        if _has_words(with_ns, 2 * words + 50):
+            return with_ns, title
     return lines, title
 
 
 def _common_block(elems: list[Any]) -> Any:
     """The nearest element that contains every part of a line."""
     first = elems[0]
+    if len(elems) == 1:
+        return first
     others = {id(e): e for e in elems if e is not first}
     if not others:
         return first
@@ -381,44 +369,74 @@ def _common_block(elems: list[Any]) -> Any:
     return chain[best]
 
 
+def _own_words(cls: str | None, ident: str | None, heading: bool) -> list[str]:
+    """Class and id words of one element, without anchor slugs and hashes.
+
+    Ids of headings and long hyphenated tokens ("h-how-to-use-social-shopping",
+    UUIDs) are text or random, not structure, and are left out.
+    """
+    if heading:
+        ident = None
+    raw = f"{cls} {ident}" if cls and ident else cls or ident or ""
+    limit = 4 if heading else 5
+    out = []
+    for w in raw.lower().split():
+        if len(w) > 40 or w.count("-") >= limit - 1:
+            continue
+        out.append(w)
+    return out
+
+
+def _cap_path(comps: tuple[str, ...]) -> tuple[str, ...]:
+    """Keep a long path short: its root, the landmarks above, the nearest tags."""
+    if len(comps) <= MAX_PATH:
+        return comps
+    tail = MAX_PATH // 2
+    mid = [t for t in comps[1:-tail] if t in _LANDMARKS][-(MAX_PATH - tail - 2) :]
+    return (comps[0], "...", *mid, *comps[-tail:])
+
+
 class _Features:
-    """``path`` and ``classes`` of block elements, cached per element."""
+    """``path`` and ``classes`` of elements, built from the parent's and cached."""
 
     def __init__(self) -> None:
-        self.cache: dict[int, tuple[str, str, Any]] = {}
+        self.cache: dict[Any, tuple[tuple[str, ...], str]] = {}
 
     def get(self, el: Any) -> tuple[str, str]:
-        hit = self.cache.get(id(el))
+        comps, classes = self._get(el)
+        return ">".join(comps), classes
+
+    def _get(self, el: Any) -> tuple[tuple[str, ...], str]:
+        cache = self.cache
+        hit = cache.get(el)
         if hit is not None:
-            return hit[0], hit[1]
-        tags: list[str] = []
-        words: dict[str, None] = {}
-        node = el
-        while node is not None:
-            tag = node.tag
-            if isinstance(tag, str):
-                tags.append(tag)
-                if sum(len(w) + 1 for w in words) < MAX_CLASSES:
-                    for attr in ("class", "id"):
-                        value = node.get(attr)
-                        if value:
-                            for w in value.lower().split():
-                                words.setdefault(w, None)
-                if tag == "body":
-                    break
+            return hit
+        chain = [el]  # el and its uncached ancestors, nearest first
+        node = el.getparent()
+        while node is not None and node not in cache and chain[-1].tag != "body":
+            chain.append(node)
             node = node.getparent()
-        tags.reverse()
-        if len(tags) > MAX_PATH:
-            head = [t for t in tags[1 : -MAX_PATH // 2] if t in _LANDMARKS]
-            tags = [tags[0], *head[-MAX_PATH // 2 :], "...", *tags[-MAX_PATH // 2 :]]
-        path = ">".join(tags)
+        comps: tuple[str, ...] = ()
         classes = ""
-        for w in words:
-            if len(classes) + len(w) + 1 > MAX_CLASSES:
-                break
-            classes = f"{classes} {w}" if classes else w
-        self.cache[id(el)] = (path, classes, el)  # keep el alive: ids stay unique
-        return path, classes
+        if node is not None and chain[-1].tag != "body":
+            comps, classes = cache[node]
+        for e in reversed(chain):
+            tag = e.tag
+            comps = (*comps, tag if isinstance(tag, str) else "")
+            if len(comps) > MAX_PATH:
+                comps = _cap_path(comps)
+            cls = e.get("class")
+            ident = e.get("id")
+            if cls or ident:
+                own = _own_words(cls, ident, tag in _HEADINGS)
+                if own:
+                    mine = " ".join(dict.fromkeys(own)) if len(own) > 1 else own[0]
+                    classes = f"{mine} {classes}" if classes else mine
+                    if len(classes) > MAX_CLASSES:
+                        cut = classes.rfind(" ", 0, MAX_CLASSES + 1)
+                        classes = classes[:cut] if cut > 0 else classes[:MAX_CLASSES]
+            cache[e] = (comps, classes)
+        return comps, classes
 
 
 def _lines_text(lines: list[_Line]) -> str:
@@ -430,7 +448,7 @@ def _lines_text(lines: list[_Line]) -> str:
     return "".join(out)
 
 
-def html_to_text(html: str, *, aria_hidden: bool = False) -> str:
+def html_to_text(html: str, *, drop_aria_hidden: bool = False) -> str:
     """The page's visible text, laid out like the corpus text dumps.
 
     >>> html_to_text("<div>Menu</div><p>One <b>bold</b>, plain.</p><ul><li>a</li><li>b</li></ul>")
@@ -439,34 +457,42 @@ def html_to_text(html: str, *, aria_hidden: bool = False) -> str:
     root = parse_tree(html)
     if root is None:
         return ""
-    return _lines_text(_visible_lines(root, aria_hidden)[0])
+    return _lines_text(_visible_lines(root, drop_aria_hidden)[0])
 
 
-def _blocks_from_lines(lines: list[_Line]) -> list[Block]:
+def _blocks_from_lines(lines: list[_Line]) -> tuple[list[Block], frozenset[int]]:
+    """Blocks with DOM features, and the indices of the blocks inside aria-hidden elements."""
     blocks = text_blocks(_lines_text(lines))
-    if len(blocks) != len(lines):  # a line that folds to nothing: match by position
-        blocks = [b for ln in lines for b in text_blocks("".join(ln.parts))[:1]]
-        blocks = blocks if len(blocks) == len(lines) else text_blocks(_lines_text(lines))
+    if len(blocks) != len(lines):  # cannot happen: every line has visible text
+        raise AssertionError("html front end: lines and blocks differ")
     feats = _Features()
+    aria: list[int] = []
     for b, ln in zip(blocks, lines):
         el = _common_block(ln.elems)
         b.tag = el.tag if isinstance(el.tag, str) else ""
         b.path, b.classes = feats.get(el)
-        b.link_density = round(ln.link_chars / ln.chars, 4) if ln.chars else 0.0
-    return blocks
+        if ln.chars:
+            b.link_density = round(ln.link_chars / ln.chars, 3)
+            if ln.hidden_chars * 2 > ln.chars:
+                aria.append(b.index)
+    return blocks, frozenset(aria)
 
 
 @dataclass
 class ParsedPage:
     """One parse of an HTML page: the tree, its blocks, and metadata on demand.
 
-    ``title`` is the text of the ``<title>`` element (not part of the blocks).
-    ``metadata`` is extracted from the same tree the first time it is read.
+    ``title`` is the text of the ``<title>`` element (never a block).
+    ``aria_hidden`` holds the indices of blocks whose text is mostly inside
+    ``aria-hidden="true"`` elements (visible, but marked as decoration).
+    ``metadata`` is extracted from the same, unchanged tree the first time
+    it is read.
     """
 
     tree: Any
     blocks: list[Block]
     title: str | None = None
+    aria_hidden: frozenset[int] = frozenset()
     _metadata: Metadata | None = field(default=None, repr=False)
 
     @property
@@ -474,15 +500,15 @@ class ParsedPage:
         if self._metadata is None:
             from ..metadata import extract_metadata
 
-            self._metadata = extract_metadata(self.tree, blocks=self.blocks)
+            self._metadata = extract_metadata(self.tree, title=self.title)
         return self._metadata
 
 
-def parse_html(html: str, *, aria_hidden: bool = False) -> ParsedPage:
-    """Parse once; build the blocks; metadata comes lazily from the same tree.
+def parse_html(html: str, *, drop_aria_hidden: bool = False) -> ParsedPage:
+    """Parse once and build the blocks; metadata comes lazily from the same tree.
 
-    ``aria_hidden=True`` also drops ``aria-hidden="true"`` elements (the corpus
-    dumps keep them, as browsers show them).
+    ``drop_aria_hidden=True`` also drops ``aria-hidden="true"`` elements.  Off
+    by default: browsers show them, and the corpus dumps keep them.
 
     >>> page = parse_html("<title>T</title><h1>Big news</h1><p>It happened.</p>")
     >>> page.title, [b.text for b in page.blocks]
@@ -491,25 +517,18 @@ def parse_html(html: str, *, aria_hidden: bool = False) -> ParsedPage:
     root = parse_tree(html)
     if root is None:
         return ParsedPage(tree=None, blocks=[])
-    lines, title = _visible_lines(root, aria_hidden)
+    lines, title = _visible_lines(root, drop_aria_hidden)
     if title is not None:
         title = _WS.sub(" ", title).strip() or None
-    return ParsedPage(tree=root, blocks=_blocks_from_lines(lines), title=title)
+    blocks, aria = _blocks_from_lines(lines)
+    return ParsedPage(tree=root, blocks=blocks, title=title, aria_hidden=aria)
 
 
-def html_blocks(html: str, *, aria_hidden: bool = False) -> list[Block]:
+def html_blocks(html: str, *, drop_aria_hidden: bool = False) -> list[Block]:
     """Blocks of an HTML page: one per line of its html-text layout, with DOM features.
 
     >>> bs = html_blocks('<nav><a href="/">Home</a></nav><article><p>Rain, then sun.</p></article>')
     >>> [(b.text, b.tag, b.path, b.link_density, b.gap_before) for b in bs]
     [('Home', 'nav', 'body>nav', 1.0, True), ('Rain, then sun.', 'p', 'body>article>p', 0.0, True)]
     """
-    return parse_html(html, aria_hidden=aria_hidden).blocks
-
-
-def iter_text(tree: Any) -> Iterator[str]:
-    """Non-empty visible text lines of an already parsed tree."""
-    if tree is None:
-        return
-    for ln in _visible_lines(tree, False)[0]:
-        yield "".join(ln.parts)
+    return parse_html(html, drop_aria_hidden=drop_aria_hidden).blocks

@@ -11,7 +11,7 @@ from ..phrases import phrases
 TERMINAL = frozenset('.!?。！？…"”’»)\'」』')
 LETTER_RE = re.compile(r"[^\W\d_]")
 FIRST_PERSON_RE = re.compile(
-    r"\b(?:we|our|us|you|your|wir|unsere?[mnrs]?|uns|ihre?[mnrs]?|nous|notre|nos|vous|votre|vos"
+    r"\b(?:we|our|us|you|your|wir|unsere?[mnrs]?|uns|ihnen|nous|notre|nos|vous|votre|vos"
     r"|nosotros|nuestr[oa]s?|usted(?:es)?|tu|tus)\b"
 )
 

@@ -34,6 +34,11 @@ def _date_like(b: Block) -> bool:
     return b.nwords <= 10 and sum(t == "0" for t in b.toks) >= 2
 
 
+def _headline_like(a: str, b: str) -> bool:
+    """A headline printed twice: no full stop and no credit tail on either copy."""
+    return not any(t[-1] in ".)]" or "photo" in t.casefold() for t in (a, b))
+
+
 @rule("CP001", "repeated-caption", kind="caption")
 def repeated_caption(page: Page) -> Iterator[int]:
     """A caption printed twice near each other (exact or near copy).
@@ -54,7 +59,7 @@ def repeated_caption(page: Page) -> Iterator[int]:
             c = blocks[j]
             if c.label or c.nwords < MIN_WORDS:
                 continue
-            if _near_copy(b.norm, c.norm):
+            if _near_copy(b.norm, c.norm) and not _headline_like(b.text, c.text):
                 page.captions.append(b.text)
                 yield i
                 yield j

@@ -8,7 +8,7 @@ from ..page import Page
 from ._util import hit, lone_word, n_hits
 from .base import rule
 
-_STRONG_WORDS = frozenset({"subscribe", "newsletter", "newsletters", "login", "abonnieren", "s'abonner"})
+_STRONG_WORDS = frozenset({"subscribe", "newsletter", "newsletters", "login", "abonnieren"})
 
 
 @rule("NL001", "subscribe-box", kind="newsletter")

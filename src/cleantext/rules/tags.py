@@ -31,11 +31,13 @@ def tag_list(page: Page) -> Iterator[int]:
         elif b.nwords <= 3 and hit(b, "tags:header line"):
             yield i
             j = i + 1
+            # Tag items sit together; a blank line ends the list.
             while (
                 j < len(blocks)
                 and j - i <= MAX_TAGS
                 and blocks[j].nwords <= 6
                 and not ends_sentence(blocks[j].text)
+                and (j == i + 1 or not blocks[j].gap_before)
             ):
                 yield j
                 j += 1

@@ -1,0 +1,368 @@
+"""DOM rules for HTML input: landmarks, boilerplate class names, link lists (DM).
+
+They read the features the HTML front end puts on every block: ``path``
+(tags from ``<body>``), ``classes`` (class and id words of the block's
+element and its ancestors), ``tag`` and ``link_density``.  Text dumps have
+none of these, so the rules do nothing there.
+
+Every rule is conservative: prose inside ``<article>`` or ``<main>`` is never
+removed by a class name, a class word that covers most of the page (a
+layout wrapper such as ``has-sidebar``) is ignored, and the learned scorer
+sees the same features afterwards.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from ..model import Block
+from ..page import Page
+from ._util import ends_sentence
+from .base import rule
+
+LANDMARKS = frozenset({"nav", "aside", "footer", "header", "form", "article", "main"})
+# A class word that covers more than this share of the page's words is a
+# layout wrapper ("site has-sidebar"), not a boilerplate container.
+MAX_SHARE = 0.4
+# Blocks longer than this are never taken by a class name or a landmark alone.
+MAX_WORDS = 40
+
+_SPLIT = re.compile(r"[^a-z]+")
+
+# Class/id words (after splitting at "-", "_", digits...) that name a
+# boilerplate container, by the kind of boilerplate.
+CLASS_WORDS: dict[str, frozenset[str]] = {
+    "navigation": frozenset(
+        {"nav", "navbar", "navigation", "menu", "menus", "breadcrumb", "breadcrumbs", "topbar",
+         "megamenu", "submenu", "skiplink", "pagination", "pager"}
+    ),
+    "sidebar": frozenset({"sidebar", "sidebars", "widget", "widgets", "footer", "rail"}),
+    "comments": frozenset({"comment", "comments", "disqus", "respond", "replies"}),
+    "share": frozenset(
+        {"share", "sharing", "social", "sharethis", "addthis", "sharebar", "socialshare"}
+    ),
+    "related": frozenset(
+        {"related", "recommended", "recommendations", "outbrain", "taboola", "trending",
+         "popular", "recirculation", "recirc", "readmore", "morestories"}
+    ),
+    "newsletter": frozenset(
+        {"newsletter", "newsletters", "subscribe", "subscription", "signup", "optin",
+         "cookie", "cookies", "consent", "gdpr", "paywall"}
+    ),
+    "ads": frozenset(
+        {"ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot",
+         "adunit", "sponsored", "sponsor", "promo", "promos", "dfp"}
+    ),
+}  # fmt: skip
+_WORD_KIND = {w: kind for kind, words in CLASS_WORDS.items() for w in words}
+# Second halves of run-together class words: "socialshare", "relatedposts".
+_SUFFIXES = frozenset(
+    {"bar", "box", "links", "link", "list", "section", "container", "wrapper", "wrap",
+     "widget", "area", "block", "posts", "articles", "stories", "icons", "buttons", "tools",
+     "nav", "menu", "form", "module", "unit", "slot", "banner", "content", "items", "title",
+     "header", "count"}
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def class_words(classes: str) -> frozenset[str]:
+    """The boilerplate words named by a block's class/id string.
+
+    Words are split at anything but letters, so "post-comments" names
+    comments and "commentary-body" does not; a run-together word counts
+    when it is a known word plus a container word ("sharebar", "relatedposts").
+
+    >>> sorted(class_words("post-comments commentary-body relatedposts c-ad__slot"))
+    ['ad', 'comments', 'related']
+    """
+    out = set()
+    for w in _SPLIT.split(classes):
+        if not w:
+            continue
+        if w in _WORD_KIND:
+            out.add(w)
+            continue
+        for head in _heads(w):
+            out.add(head)
+    return frozenset(out)
+
+
+def _heads(w: str) -> Iterator[str]:
+    for n in range(3, len(w) - 2):
+        head, rest = w[:n], w[n:]
+        if head in _WORD_KIND and rest in _SUFFIXES:
+            yield head
+
+
+@functools.lru_cache(maxsize=4096)
+def path_tags(path: str) -> tuple[str, ...]:
+    """The tags of a block path, outermost first ("..." marks a cut)."""
+    return tuple(path.split(">")) if path else ()
+
+
+def nearest_landmark(b: Block) -> str | None:
+    """The closest enclosing landmark element: nav, aside, footer, header, form, article, main."""
+    for tag in reversed(path_tags(b.path)):
+        if tag in LANDMARKS:
+            return tag
+    return None
+
+
+def in_article(b: Block) -> bool:
+    """Inside ``<article>`` or ``<main>``."""
+    tags = path_tags(b.path)
+    return "article" in tags or "main" in tags
+
+
+def is_prose(b: Block) -> bool:
+    """Reads like a paragraph of text."""
+    return (b.nwords >= 10 and ends_sentence(b.text)) or b.nwords >= 25
+
+
+_BYLINE_WORDS = frozenset(
+    {"author", "authors", "byline", "bylines", "writer", "writers", "contributor", "contributors"}
+)
+# Blocks this close to the headline (an <h1>) may be its byline or date: kept.
+_NEAR_BEFORE, _NEAR_AFTER = 2, 6
+
+
+def names_author(b: Block) -> bool:
+    """The block's element or an ancestor is named as a byline or author box."""
+    return bool(b.classes) and not _BYLINE_WORDS.isdisjoint(_SPLIT.split(b.classes))
+
+
+def headline_zone(page: Page) -> frozenset[int]:
+    """Indices of blocks next to an ``<h1>`` of three words or more (byline, date)."""
+    out: set[int] = set()
+    n = len(page.blocks)
+    for b in page.blocks:
+        if b.tag == "h1" and b.nwords >= 3:
+            out.update(range(max(0, b.index - _NEAR_BEFORE), min(n, b.index + _NEAR_AFTER + 1)))
+    return frozenset(out)
+
+
+def _is_html(page: Page) -> bool:
+    return page.input_format == "html" and any(b.path for b in page.blocks[:50])
+
+
+def _page_words(page: Page) -> int:
+    return max(1, sum(b.nwords for b in page.blocks))
+
+
+def _wide_words(page: Page) -> frozenset[str]:
+    """Class words that cover too much of the page to mean a boilerplate container."""
+    cover: dict[str, int] = {}
+    for b in page.blocks:
+        for w in class_words(b.classes):
+            cover[w] = cover.get(w, 0) + b.nwords
+    limit = MAX_SHARE * _page_words(page)
+    return frozenset(w for w, n in cover.items() if n > limit)
+
+
+def _wide_landmarks(page: Page) -> frozenset[str]:
+    """Landmarks (by path prefix) that hold too much of the page: an ASP.NET page-wide <form>."""
+    cover: dict[str, int] = {}
+    for b in page.blocks:
+        tags = path_tags(b.path)
+        for i, tag in enumerate(tags):
+            if tag in LANDMARKS:
+                key = ">".join(tags[: i + 1])
+                cover[key] = cover.get(key, 0) + b.nwords
+    limit = MAX_SHARE * _page_words(page)
+    return frozenset(k for k, n in cover.items() if n > limit)
+
+
+def _landmark_key(b: Block, landmark: str) -> str:
+    tags = path_tags(b.path)
+    i = len(tags) - 1 - tags[::-1].index(landmark)
+    return ">".join(tags[: i + 1])
+
+
+def _class_rule(page: Page, kind: str) -> Iterator[int]:
+    if not _is_html(page):
+        return
+    words = CLASS_WORDS[kind]
+    wide: frozenset[str] | None = None
+    for b in page.blocks:
+        if not b.classes or b.nwords > MAX_WORDS:
+            continue
+        named = class_words(b.classes) & words
+        if not named:
+            continue
+        if wide is None:
+            wide = _wide_words(page)
+        if not named - wide:
+            continue
+        if in_article(b) and is_prose(b):
+            continue
+        if names_author(b):
+            continue
+        yield b.index
+
+
+@rule("DM001", "landmark-container", kind="navigation")
+def landmark_container(page: Page) -> Iterator[int]:
+    """Short blocks in ``<nav>``, ``<aside>``, ``<footer>``, a page ``<header>`` or a ``<form>``.
+
+    The nearest enclosing landmark decides: a ``<header>`` inside
+    ``<article>``/``<main>`` (headline, byline) stays, and so does a landmark
+    that holds a large share of the page (a page-wide ``<form>``).  Blocks
+    next to the ``<h1>`` and author boxes stay too: bylines live there.
+
+    Example:
+        >>> removed_by("DM001", "<nav><a href='/'>Home</a> <a href='/w'>World</a></nav>"
+        ...     "<article><h1>Dam opens</h1><p>" + "The new dam opened on Monday. " * 5
+        ...     + "</p></article><footer><p>About us</p></footer>")
+        ['Home World', 'About us']
+    """
+    if not _is_html(page):
+        return
+    wide: frozenset[str] | None = None
+    zone = headline_zone(page)
+    for b in page.blocks:
+        if b.nwords > MAX_WORDS or is_prose(b) or b.index in zone or names_author(b):
+            continue
+        mark = nearest_landmark(b)
+        if mark is None or mark in ("article", "main"):
+            continue
+        if mark == "header" and in_article(b):
+            continue
+        if wide is None:
+            wide = _wide_landmarks(page)
+        if _landmark_key(b, mark) in wide:
+            continue
+        yield b.index
+
+
+@rule("DM002", "navigation-class", kind="navigation")
+def navigation_class(page: Page) -> Iterator[int]:
+    """Blocks in elements named as menus, breadcrumbs or pagers (``class="breadcrumbs"``).
+
+    Example:
+        >>> removed_by("DM002", "<div class='breadcrumbs'>Home / Science</div><p>"
+        ...     + "A comet passed close to Earth on Sunday night. " * 4 + "</p>")
+        ['Home / Science']
+    """
+    yield from _class_rule(page, "navigation")
+
+
+@rule("DM003", "sidebar-class", kind="sidebar")
+def sidebar_class(page: Page) -> Iterator[int]:
+    """Blocks in sidebars, widgets and footers named by class or id.
+
+    Example:
+        >>> removed_by("DM003", "<p>" + "Snow closed the pass on Friday, police said. " * 4
+        ...     + "</p><div class='sidebar'><div class='widget'>Most read today</div></div>")
+        ['Most read today']
+    """
+    yield from _class_rule(page, "sidebar")
+
+
+@rule("DM004", "comments-class", kind="comments")
+def comments_class(page: Page) -> Iterator[int]:
+    """Short blocks of comment sections (``id="comments"``, ``class="comment-meta"``).
+
+    Word-level: ``commentary`` is not ``comment``.
+
+    Example:
+        >>> removed_by("DM004", "<article><p>" + "The ferry runs again from May, the port said. "
+        ...     * 4 + "</p></article><div id='comments'><p>Anna K.</p><p>12 likes</p></div>"
+        ...     "<div class='commentary'><p>Editor's note</p></div>")
+        ['Anna K.', '12 likes']
+    """
+    yield from _class_rule(page, "comments")
+
+
+@rule("DM005", "share-class", kind="share")
+def share_class(page: Page) -> Iterator[int]:
+    """Share and follow bars named by class (``class="social-share"``).
+
+    Example:
+        >>> removed_by("DM005", "<article><ul class='share-tools'><li>Facebook</li><li>Email</li>"
+        ...     "</ul><p>" + "Rain is expected all week in the north, forecasters said. " * 3
+        ...     + "</p></article>")
+        ['Facebook', 'Email']
+    """
+    yield from _class_rule(page, "share")
+
+
+@rule("DM006", "related-class", kind="related")
+def related_class(page: Page) -> Iterator[int]:
+    """Related, recommended and trending link lists named by class.
+
+    Example:
+        >>> removed_by("DM006", "<article><p>" + "The library will open on Sundays from June. "
+        ...     * 3 + "</p></article><section class='related-stories'><h2>More news</h2>"
+        ...     "<a href='/x'>Pool closes for repairs</a></section>")
+        ['More news', 'Pool closes for repairs']
+    """
+    yield from _class_rule(page, "related")
+
+
+@rule("DM007", "signup-consent-class", kind="newsletter")
+def signup_class(page: Page) -> Iterator[int]:
+    """Newsletter sign-ups, paywall prompts, cookie and consent banners named by class.
+
+    Example:
+        >>> removed_by("DM007", "<div id='cookie-banner'>We use cookies. OK</div><p>"
+        ...     + "The orchestra plays its last concert of the season tonight. " * 3 + "</p>")
+        ['We use cookies. OK']
+    """
+    yield from _class_rule(page, "newsletter")
+
+
+@rule("DM008", "ad-class", kind="ads")
+def ad_class(page: Page) -> Iterator[int]:
+    """Advertisements and promotions named by class (``class="ad-slot"``, ``promo``).
+
+    Example:
+        >>> removed_by("DM008", "<p>" + "The market reopens after the storm, traders said. " * 3
+        ...     + "</p><div class='ad-slot'>Advertisement</div>")
+        ['Advertisement']
+    """
+    yield from _class_rule(page, "ads")
+
+
+@rule("DM009", "link-list", kind="navigation")
+def link_list(page: Page) -> Iterator[int]:
+    """Short blocks that are mostly link text (link density 0.7 or more).
+
+    Headings, blocks inside ``<article>``/``<main>`` (link lists in an article
+    are often part of it), blocks next to the ``<h1>`` and author boxes (a
+    byline is often a link) stay.
+
+    Example:
+        >>> removed_by("DM009", "<div><a href='/a'>Sport</a> | <a href='/b'>Weather</a></div><p>"
+        ...     + "The council met on Monday to discuss the new bus routes. " * 3 + "</p>")
+        ['Sport | Weather']
+    """
+    if not _is_html(page):
+        return
+    zone = headline_zone(page)
+    for b in page.blocks:
+        if b.link_density < 0.7 or b.nwords > 12 or b.tag in _HEADINGS or in_article(b):
+            continue
+        if b.index in zone or names_author(b):
+            continue
+        yield b.index
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def removed_by(rule_id: str, html: str) -> list[str]:
+    """Texts of the blocks that ``rule_id`` alone removes from the HTML page ``html``.
+
+    Runs the lexical stage with every other rule switched off; used by the
+    docstring examples of these rules.
+    """
+    from ..frontends.html import html_blocks
+    from ..pipeline import _prepare_blocks
+
+    from .base import REGISTRY
+
+    others = frozenset(r for r in REGISTRY if r != rule_id)
+    page = _prepare_blocks(html_blocks(html), lang=None, disabled=others, input_format="html")
+    return [b.text for b in page.blocks if b.label == rule_id]
