@@ -25,7 +25,7 @@ class Page:
     x1: Any = None
     # First and last block of the main text, once the scorer has run.
     span: tuple[int, int] | None = None
-    captions: list[str] = field(default_factory=list)
+    captions: list[tuple[int, str]] = field(default_factory=list)  # (block index, text)
     # Rule ids switched off by the caller.
     disabled: frozenset[str] = frozenset()
     # Weak matches (a lone "Home", "Email"): removed only next to other boilerplate.

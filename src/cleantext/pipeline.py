@@ -152,7 +152,7 @@ def _assemble(page: Page) -> tuple[str, str | None]:
 def _captions(page: Page) -> list[str]:
     out: list[str] = []
     seen: list[str] = []
-    for c in page.captions:
+    for _, c in sorted(page.captions):
         k = key(c)
         if any(k == s or k in s or s in k for s in seen):
             continue
@@ -174,6 +174,10 @@ def clean_page(page: Page, *, today: dt.date | None = None, url: str | None = No
     run_stage(page, "final")
     body, agency = _assemble(page)
     credit_text = credit.text if credit else agency
+    if not body and dl is None:
+        # No article and no dateline: a cookie wall, an index page, an error
+        # page.  A heading found there is the site's, not a story's.
+        title = credit_text = None
     removed = [
         Removed(text=b.text, rule=b.label, kind=b.kind or "", line=b.line_no)
         for b in page.blocks

@@ -26,6 +26,10 @@ _JOIN = r"(?:\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|und|et|y|e)\s+)"
 NAMES = rf"{NAME}(?:{_JOIN}{NAME}){{0,5}}"
 _NAMES_RE = regex.compile(rf"^{NAMES}$")
 _JOIN_RE = regex.compile(_JOIN)
+_BIO = regex.compile(
+    rf"^(?P<names>{NAME})\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?i:writer|reporter|editor|correspondent|columnist|journalist|contributor|producer)\b"
+)
 _CUT = regex.compile(r"\s*(?:\||•|·|—|–|\s-\s|/|\(|,\s*(?=\d))\s*")
 
 # How far below and above the headline a byline may sit.
@@ -179,7 +183,11 @@ def _byline(page: Page, i: int, pats: dict[str, regex.Pattern[str]]) -> Credit |
 def _name_line(page: Page, i: int, pats: dict[str, regex.Pattern[str]]) -> Credit | None:
     """A name without a cue: alone on its line, with a @handle, or next to a date."""
     b = page.blocks[i]
-    if b.nwords > 12 or i == page.title_index or b.label is not None or b.hits:
+    if b.nwords > 12 or i == page.title_index or b.hits:
+        return None
+    # A teaser list may have swallowed the byline right under the headline.
+    near = page.title_index is not None and abs(i - page.title_index) <= 3
+    if b.label is not None and not (near and b.label[:2] == "RL"):
         return None
     text = b.text
     m = pats["handle"].match(text)
@@ -206,6 +214,11 @@ def tail_credit(page: Page, i: int) -> Credit | None:
     m = pats["reporting"].match(text)
     if m:
         return Credit(_clean_names(m.group("names"), pats), i, whole_block=True)
+    m = _BIO.match(text)
+    if m and b.nwords >= 6:
+        # "Jane Doe is a staff writer at ...": the bio names the author; the
+        # block itself stays for the author-bio rule to judge.
+        return Credit(m.group("names"), i, whole_block=False)
     if b.nwords > 10:
         return None
     for name in ("agency", "dash", "source"):
@@ -235,8 +248,6 @@ def find_credit(page: Page, title: int | None, dateline: Dateline | None) -> Cre
         if c and c.text:
             return c
     for i in order:
-        if page.span is not None and i >= page.span[0] and blocks[i].score >= page.threshold:
-            continue  # body text, not a byline
         c = _name_line(page, i, pats)
         if c and c.text:
             return c

@@ -56,7 +56,7 @@ def find_dateline(page: Page, anchor: int | None, today: dt.date | None = None) 
     lo, hi = max(0, anchor - BEFORE), min(len(blocks), anchor + AFTER + 1)
     for i in range(lo, hi):
         b = blocks[i]
-        if b.nwords > 60:
+        if b.nwords > 60 or b.label == "RL003":
             continue
         for m in block_dates(b, page.lang, today):
             d = i - anchor

@@ -100,7 +100,7 @@ def candidates(page: Page) -> list[int]:
         b = blocks[i]
         if not 1 <= b.nwords <= 40 or len(b.text) > 300:
             continue
-        if b.label and b.label[:2] in _NEVER:
+        if b.label and (b.label[:2] in _NEVER or b.label == "RL003"):
             continue
         if _BYLINE_START.match(b.text) or b.text.endswith(","):
             continue

@@ -60,7 +60,7 @@ def repeated_caption(page: Page) -> Iterator[int]:
             if c.label or c.nwords < MIN_WORDS:
                 continue
             if _near_copy(b.norm, c.norm) and not _headline_like(b.text, c.text):
-                page.captions.append(b.text)
+                page.captions.append((b.index, b.text))
                 yield i
                 yield j
                 break
@@ -79,5 +79,48 @@ def photo_credit(page: Page) -> Iterator[int]:
         if b.label or b.nwords > 40:
             continue
         if (b.nwords <= 15 and hit(b, "captions:start")) or hit(b, "captions:contains"):
-            page.captions.append(b.text)
+            page.captions.append((b.index, b.text))
             yield b.index
+
+
+# A lead caption is short; the paragraph after it is clearly longer.
+LEAD_MAX_WORDS = 25
+LEAD_NEXT_WORDS = 30
+
+
+@rule("CP003", "lead-caption", kind="caption", stage="final")
+def lead_caption(page: Page) -> Iterator[int]:
+    """A one-sentence caption between the headline area and the first paragraph.
+
+    The photo at the top of a story leaves its caption as the first short
+    line above a much longer opening paragraph, right below the byline,
+    date or share bar.
+
+    Example:
+        >>> demo("CP003", "Canoe back on the water\\nJune 3, 2017\\n\\nShare this:\\nTwitter\\n\\n"
+        ...      "The canoe on its trestles in March.\\n\\nWhen my uncle died he left me three "
+        ...      "things: a box of fishing flies, a set of chisels and a sixteen-foot cedar canoe "
+        ...      "that had not been in the water since the summer of 1971.")
+        ['The canoe on its trestles in March.']
+    """
+    if page.span is None:
+        return
+    blocks = page.blocks
+    start, end = page.span
+    kept = [
+        b for b in blocks[start : end + 1] if b.label is None and b.score >= page.threshold
+    ]
+    if len(kept) < 2:
+        return
+    first, nxt = kept[0], kept[1]
+    if not (4 <= first.nwords <= LEAD_MAX_WORDS) or first.text[-1:] not in ".!)]":
+        return
+    if nxt.nwords < max(LEAD_NEXT_WORDS, 2 * first.nwords) or nxt.index - first.index > 2:
+        return
+    if first.text.count(". ") or first.text[:1] in "\"“«„'‘":
+        return  # two sentences, or a quote: the opening paragraph
+    prev = blocks[first.index - 1] if first.index else None
+    if prev is None or prev.label is None:
+        return  # not right after the byline, date or share bar
+    page.captions.append((first.index, first.text))
+    yield first.index

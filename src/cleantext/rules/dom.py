@@ -134,12 +134,18 @@ def names_author(b: Block) -> bool:
 
 
 def headline_zone(page: Page) -> frozenset[int]:
-    """Indices of blocks next to an ``<h1>`` of three words or more (byline, date)."""
+    """Blocks next to an ``<h1>`` of three words or more that could be a byline or date.
+
+    Those are blocks of 2 to 12 words: lone words ("Share", "Email") are not.
+    """
     out: set[int] = set()
-    n = len(page.blocks)
-    for b in page.blocks:
+    blocks = page.blocks
+    n = len(blocks)
+    for b in blocks:
         if b.tag == "h1" and b.nwords >= 3:
-            out.update(range(max(0, b.index - _NEAR_BEFORE), min(n, b.index + _NEAR_AFTER + 1)))
+            for i in range(max(0, b.index - _NEAR_BEFORE), min(n, b.index + _NEAR_AFTER + 1)):
+                if 2 <= blocks[i].nwords <= 12:
+                    out.add(i)
     return frozenset(out)
 
 

@@ -58,3 +58,54 @@ def related_section(page: Page) -> Iterator[int]:
             i = j
         else:
             i += 1
+
+
+# A listing repeats the same date line for every teaser ("Published 14/11/2018").
+MIN_ITEMS = 3
+ITEM_SPAN = 6  # blocks from one date line to the next
+ITEM_WORDS = 40
+
+
+def _date_shape(b: Block, lang: str | None) -> str | None:
+    """The shape of a short date line: its words with numbers as 0, or None."""
+    if b.nwords > 8 or "0" not in b.toks:
+        return None
+    from ..fields.dates import block_dates
+
+    ds = block_dates(b, lang)
+    if not ds or ds[0].relative:
+        return None
+    return " ".join(b.toks)
+
+
+@rule("RL003", "teaser-list", kind="related")
+def teaser_list(page: Page) -> Iterator[int]:
+    """A list of article teasers, each with the same kind of date line.
+
+    Tag and section index pages ("Published 14/11/2018" under every
+    headline) hold no article; their teasers all go.
+
+    Example:
+        >>> demo("RL003", "Bridge closes\\nPublished 14/11/2018\\nTraffic will use the ring road.\\n\\n"
+        ...      "Zone 30 arrives\\nPublished 12/11/2018\\nSpeed limits change in January.\\n\\n"
+        ...      "Bus lines change\\nPublished 02/11/2018\\nThree routes are merged.")[:3]
+        ['Bridge closes', 'Published 14/11/2018', 'Traffic will use the ring road.']
+    """
+    blocks = page.blocks
+    shapes: dict[str, list[int]] = {}
+    for b in blocks:
+        if b.label is None:
+            shape = _date_shape(b, page.lang)
+            if shape:
+                shapes.setdefault(shape, []).append(b.index)
+    for idx in shapes.values():
+        if len(idx) < MIN_ITEMS:
+            continue
+        gaps = [b - a for a, b in zip(idx, idx[1:])]
+        if max(gaps) > ITEM_SPAN:
+            continue
+        lo, hi = idx[0] - min(gaps) + 1, idx[-1] + min(gaps) - 1
+        unit = blocks[max(0, lo) : min(len(blocks), hi + 1)]
+        if any(b.nwords > ITEM_WORDS for b in unit):
+            continue
+        yield from (b.index for b in unit)
