@@ -33,8 +33,9 @@ from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
+from .frontends.html import element_text, parse_tree
 from .textutil import key
 
 __all__ = ["Metadata", "extract_metadata", "jsonld_objects", "parse_date"]
@@ -74,8 +75,11 @@ _URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)/", re.IGNORECASE
 _BY = re.compile(r"^\s*(?:by|von|par|por|di|door)\s+", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\s*((?:19|20)\d\d)[-/.]?([01]\d)[-/.]?([0-3]\d)(?!\d)")
 _WS = re.compile(r"\s+")
+_AFFIX_START = frozenset("-|:·•/»>(")
 _SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", ": ")
-_FILE_ALT = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif)$|^(?:img|image|dsc|photo)[\s_-]*\d", re.I)
+_FILE_ALT = re.compile(
+    r"\.(?:jpe?g|png|gif|webp|svg|avif)$|^(?:img|image|dsc|photo)[\s_-]*\d", re.I
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _DROP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe"})
 MAX_JSONLD = 200_000  # characters of one JSON-LD script read
@@ -299,7 +303,7 @@ def _visible(el: Any) -> bool:
 
 
 def _el_text(el: Any) -> str:
-    return _WS.sub(" ", "".join(el.itertext())).strip()
+    return element_text(el)
 
 
 def _strip_site(title: str, site: str | None) -> str:
@@ -462,8 +466,6 @@ def extract_metadata(tree_or_html: Any, *, title: str | None = None) -> Metadata
 
         root = decode(bytes(root))[0]
     if isinstance(root, str):
-        from .frontends.html import parse_tree
-
         root = parse_tree(root)
     if root is None:
         return Metadata()
@@ -509,7 +511,9 @@ def extract_metadata(tree_or_html: Any, *, title: str | None = None) -> Metadata
         stem = key(head).rstrip(".… ")
         if len(stem) >= 50:
             for t, src in cleaned[1:]:
-                if len(t) > len(head) and key(t).startswith(stem):
+                k = key(t)
+                rest = k[len(stem) :].lstrip(" .…")
+                if len(t) > len(head) and k.startswith(stem) and rest[:1] not in _AFFIX_START:
                     head, sources["title"] = t, src
                     break
 
@@ -626,7 +630,11 @@ def _dedupe(items: list[str]) -> list[str]:
 
 
 def _captions(c: _Collector, title: str | None) -> list[str]:
-    """Visible figcaptions, then descriptive img alt texts not already covered, each once."""
+    """Visible figcaptions, then descriptive img alt texts not already covered, each once.
+
+    Alt texts of images in links (teasers), navigation, asides, headers and
+    footers are skipped.
+    """
     out: list[str] = []
     keys: list[str] = []
     tkey = key(title) if title else ""
@@ -649,6 +657,10 @@ def _captions(c: _Collector, title: str | None) -> list[str]:
         alt = _WS.sub(" ", el.get("alt") or "").strip()
         if len(alt.split()) < MIN_ALT_WORDS or _FILE_ALT.search(alt) or len(alt) > 500:
             continue
-        if _visible(el):
+        if _visible(el) and not any(a.tag in _NOT_CAPTION for a in el.iterancestors()):
             add(alt)
     return out
+
+
+# An image inside these is a teaser or an icon, its alt text no caption.
+_NOT_CAPTION = frozenset({"a", "nav", "aside", "footer", "header", "button", "form"})

@@ -391,7 +391,8 @@ def bridge_gaps(page: Page) -> None:
 # The end of an article (a closing line after a table) scores low next to
 # the footer; it is kept down to this score until the first boilerplate block.
 TAIL_MIN = 0.15
-TAIL_MAX = 25
+TAIL_MIN_HEADING = 0.03
+TAIL_MAX = 30
 
 
 def _extend_tail(page: Page) -> None:
@@ -408,7 +409,8 @@ def _extend_tail(page: Page) -> None:
             if b.label[:2] in _INSERT_FAMILIES:
                 continue
             break
-        if b.score < TAIL_MIN:
+        # Short headings ("Pros", "Verdict") score lowest of all; let them through.
+        if b.score < (TAIL_MIN_HEADING if b.nwords <= 3 else TAIL_MIN):
             break
         run.append(b.index)
     # Only a stretch that ends on a sentence is article text; a teaser list is not.

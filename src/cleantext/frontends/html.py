@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from html import unescape as html_unescape
 from typing import TYPE_CHECKING, Any
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
 from ..model import Block
 from .text import text_blocks
@@ -30,6 +30,7 @@ __all__ = [
     "BLOCK_TAGS",
     "DROP_TAGS",
     "ParsedPage",
+    "element_text",
     "html_blocks",
     "html_to_text",
     "parse_html",
@@ -88,6 +89,7 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,200}\?>", re.IGNORECASE)
 _CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _NONSPACE = re.compile(r"\S")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ANY_TAG = re.compile(r"<[^>]*>")
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _RESOURCE_LIMIT = etree.ErrorTypes.ERR_RESOURCE_LIMIT
@@ -143,6 +145,7 @@ def _flatten_deep(html: str, limit: int = MAX_DEPTH) -> str:
         elif closing:
             if skipped.get(name):
                 skipped[name] -= 1
+                out.append("<br>" if name in BLOCK_TAGS else " ")
             else:
                 depth = max(0, depth - 1)
                 out.append(m.group(0))
@@ -183,16 +186,20 @@ def parse_tree(html: str) -> Any | None:
         html = html[m.end() :]
     if not _NONSPACE.search(html):
         return None
-    data = html.encode("utf-8", "surrogatepass")
+    try:
+        data = html.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates
+        html = _SURROGATE.sub("\ufffd", html)
+        data = html.encode("utf-8")
     clean = data.translate(None, _CONTROL_BYTES)
     if b"\xef\xbf\xbe" in clean or b"\xef\xbf\xbf" in clean:
         clean = clean.replace(b"\xef\xbf\xbe", b"").replace(b"\xef\xbf\xbf", b"")
     if len(clean) != len(data):
-        html = clean.decode("utf-8", "surrogatepass")
+        html = clean.decode("utf-8")
         data = clean
     root, too_deep = _parse_bytes(data)
     if too_deep:
-        root, _ = _parse_bytes(_flatten_deep(html).encode("utf-8", "surrogatepass"))
+        root, _ = _parse_bytes(_flatten_deep(html).encode("utf-8"))
     if root is None:
         # e.g. a document of comments only: keep whatever text is outside tags
         text = html_unescape(_ANY_TAG.sub(" ", _COMMENT.sub(" ", html))).strip()
@@ -318,6 +325,15 @@ def _layout(
             if tail and el is not root:
                 pending.append(tail)
     return lines, title
+
+
+def element_text(el: Any) -> str:
+    """Visible text of one element, laid out as in the blocks, its lines joined by spaces.
+
+    >>> element_text(parse_tree("<figcaption>Rain.<span>Credit</span> AP</figcaption>")[0][0])
+    'Rain. Credit AP'
+    """
+    return " ".join("".join(ln.parts) for ln in _layout(el, False)[0])
 
 
 def _has_words(lines: list[_Line], n: int) -> bool:
@@ -467,7 +483,7 @@ def _blocks_from_lines(lines: list[_Line]) -> tuple[list[Block], frozenset[int]]
         raise AssertionError("html front end: lines and blocks differ")
     feats = _Features()
     aria: list[int] = []
-    for b, ln in zip(blocks, lines):
+    for b, ln in zip(blocks, lines, strict=True):
         el = _common_block(ln.elems)
         b.tag = el.tag if isinstance(el.tag, str) else ""
         b.path, b.classes = feats.get(el)

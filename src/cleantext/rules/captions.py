@@ -107,8 +107,11 @@ def lead_caption(page: Page) -> Iterator[int]:
         return
     blocks = page.blocks
     start, end = page.span
+    title = blocks[page.title_index].key if page.title_index is not None else None
     kept = [
-        b for b in blocks[start : end + 1] if b.label is None and b.score >= page.threshold
+        b
+        for b in blocks[start : end + 1]
+        if b.label is None and b.score >= page.threshold and not (title and title in b.key)
     ]
     if len(kept) < 2:
         return
@@ -117,10 +120,10 @@ def lead_caption(page: Page) -> Iterator[int]:
         return
     if nxt.nwords < max(LEAD_NEXT_WORDS, 2 * first.nwords) or nxt.index - first.index > 2:
         return
-    if first.text.count(". ") or first.text[:1] in "\"“«„'‘":
+    if first.text.count(". ") or first.text[0] in "\"“«„'‘":
         return  # two sentences, or a quote: the opening paragraph
     prev = blocks[first.index - 1] if first.index else None
-    if prev is None or prev.label is None:
+    if prev is None or (prev.label is None and prev.score >= page.threshold):
         return  # not right after the byline, date or share bar
     page.captions.append((first.index, first.text))
     yield first.index

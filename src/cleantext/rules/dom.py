@@ -366,7 +366,6 @@ def removed_by(rule_id: str, html: str) -> list[str]:
     """
     from ..frontends.html import html_blocks
     from ..pipeline import _prepare_blocks
-
     from .base import REGISTRY
 
     others = frozenset(r for r in REGISTRY if r != rule_id)

@@ -47,9 +47,10 @@ def is_breadcrumb(text: str) -> bool:
     parts = [p.strip() for p in _CRUMB_SEP.split(text) if p.strip()]
     if len(parts) < 3 or ends_sentence(text):
         return False
-    if any(len(p.split()) > 8 for p in parts):
-        return False
-    return parts[0].casefold() in _HOMES or all(len(p.split()) <= 4 for p in parts)
+    if parts[0].casefold() in _HOMES:
+        # The last crumb may be the page's own (long) headline.
+        return all(len(p.split()) <= 8 for p in parts[:-1])
+    return all(len(p.split()) <= 4 for p in parts)
 
 
 @rule("NV002", "breadcrumb", kind="navigation")
