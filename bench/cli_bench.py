@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -65,6 +66,7 @@ class RunStats:
     tree_peak_kb: int
     processes: int
     stderr: str
+    cpu_seconds: float  # user + system time of the CLI and all its descendants
 
 
 def _status_kb(pid: int, key: str) -> int:
@@ -104,6 +106,7 @@ def run_cli(args: list[str]) -> RunStats:
     """Run the CLI, sampling the memory of it and all its descendants."""
     env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
     cmd = [sys.executable, "-m", "cleantext", *args]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env)
@@ -121,8 +124,10 @@ def run_cli(args: list[str]) -> RunStats:
         seconds = time.perf_counter() - start
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return RunStats(seconds, proc.returncode, main_peak, worker_peak, tree_peak, len(seen),
-                    stderr)
+                    stderr, cpu)
 
 
 def _mb(kb: int) -> str:
@@ -133,6 +138,7 @@ def bench_stream(tmp: Path, n_docs: int, jobs: int, seed: int) -> None:
     stream = tmp / "stream.jsonl"
     t0 = time.perf_counter()
     size = make_stream(stream, n_docs, seed)
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print(f"(a) stream: {n_docs:,} documents, {size / 1e6:,.1f} MB of JSONL "
           f"(written in {time.perf_counter() - t0:.1f} s to {tmp})")
     out = tmp / "out.jsonl"
@@ -140,7 +146,8 @@ def bench_stream(tmp: Path, n_docs: int, jobs: int, seed: int) -> None:
     with out.open("rb") as f:
         n_out = sum(1 for _ in f)
     print(f"    cleantext -j {jobs}: exit {st.status}, {n_out:,} records, "
-          f"{st.seconds:,.1f} s wall, {n_docs / st.seconds:,.0f} docs/s")
+          f"{st.seconds:,.1f} s wall, {n_docs / st.seconds:,.0f} docs/s, "
+          f"{st.cpu_seconds:,.1f} CPU s ({n_docs / st.cpu_seconds:,.0f} docs per CPU second)")
     print(f"    peak memory: CLI process {_mb(st.main_peak_kb)}, largest worker "
           f"{_mb(st.worker_peak_kb)}, whole tree {_mb(st.tree_peak_kb)} "
           f"({st.processes} child processes); input {size / 1e6:,.0f} MB")
@@ -184,12 +191,15 @@ def bench_jobs(corpus: Path, limit: int | None) -> None:
             st = run_cli([str(listing), "-f", "jsonl", "-o", f"{tmp}/j{jobs}.jsonl",
                           "-j", str(jobs), "-q"])
             times[jobs] = st
-            print(f"    --jobs {jobs}: {st.seconds:,.1f} s, {len(files) / st.seconds:,.1f} docs/s, "
-                  f"exit {st.status}, tree peak {_mb(st.tree_peak_kb)}")
+            print(f"    --jobs {jobs}: {st.seconds:,.1f} s wall, {len(files) / st.seconds:,.1f} "
+                  f"docs/s, {st.cpu_seconds:,.1f} CPU s, exit {st.status}, tree peak "
+                  f"{_mb(st.tree_peak_kb)}")
         same = Path(f"{tmp}/j1.jsonl").read_bytes() == Path(f"{tmp}/j2.jsonl").read_bytes()
         print(f"    speed-up --jobs 2 / --jobs 1: {times[1].seconds / times[2].seconds:.2f}x "
               f"(outputs identical: {same}; {os.cpu_count()} CPUs, load average "
-              f"{os.getloadavg()[0]:.1f})")
+              f"{os.getloadavg()[0]:.1f} after the runs)")
+        print("    (a speed-up near 1x with a high load average means other processes held "
+              "the CPUs; compare the CPU seconds)")
 
 
 def main() -> None:

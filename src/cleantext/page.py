@@ -21,6 +21,7 @@ class Page:
     # Blocks consumed by the field extractors: "title", "dateline", "credit".
     field_blocks: dict[str, int] = field(default_factory=dict)
     threshold: float = 0.5
+    has_dateline: bool = False
     # The content scorer's stage-1 feature matrix (numpy), reused by field extractors.
     x1: Any = None
     # First and last block of the main text, once the scorer has run.

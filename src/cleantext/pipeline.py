@@ -169,6 +169,7 @@ def clean_page(page: Page, *, today: dt.date | None = None, url: str | None = No
     score_page(page, model)
     run_stage(page, "structure")
     title, dl, credit = _fields(page, today, model)
+    page.has_dateline = dl is not None
     run_stage(page, "fields")
     bridge_gaps(page)
     run_stage(page, "final")

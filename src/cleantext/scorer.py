@@ -105,6 +105,7 @@ def detect_lang(blocks: Sequence[Block]) -> str | None:
 
 
 _FAM_INDEX = {f: k for k, f in enumerate(_FAMILIES)}
+MAX_FEATURE_WORDS = 500
 
 LOCAL_NAMES: tuple[str, ...] = (
     "bias", "log_words", "w<=2", "w<=5", "w<=10", "w<=20", "w<=40", "ends_sentence",
@@ -204,7 +205,9 @@ def stage1_features(page: Page) -> np.ndarray:
     c = _counts(page)
     n = len(c)
     col = {name: c[:, k] for name, k in _C.items()}
-    nw, ntok = col["nw"], col["ntok"]
+    # Word counts are capped: one monster line must not make the rest look short.
+    nw = np.minimum(col["nw"], MAX_FEATURE_WORDS)
+    ntok = col["ntok"]
     lw = np.log1p(nw)
     fam = np.zeros((n, len(_FAMILIES)))
     has_fam = col["fam"] >= 0
@@ -227,7 +230,7 @@ def stage1_features(page: Page) -> np.ndarray:
     neigh = []
     for d in (2, 1, -1, -2):  # prev2, prev1, next1, next2
         neigh += [_shift(lw, d, 0.0), _shift(term, d, 0.0), _shift(labeled, d, 1.0)]
-    prose = ((nw >= 15) & (term > 0)) | (nw > 40)
+    prose = (((nw >= 15) & (term > 0)) | (nw > 40)) & (labeled == 0)
     pw = nw * prose
     dens = []
     for r in (3, 10):

@@ -24,7 +24,7 @@ _BYLINE_START = re.compile(
     r"^(?:by|written by|posted by|von|par|por|texto|text|autor|auteur|author)\b", re.IGNORECASE
 )
 # Families whose blocks are never headlines.
-_NEVER = frozenset({"SH", "CK", "CM", "CA", "LG", "NL", "AD", "UP", "TG", "SY", "AU", "NV", "CP"})
+_NEVER = frozenset({"SH", "CK", "CM", "CA", "LG", "NL", "AD", "UP", "TG", "SY", "AU", "NV", "CP", "ER"})
 # Words of the article's opening the headline is compared with.
 BODY_WORDS = 400
 

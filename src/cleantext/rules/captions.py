@@ -17,6 +17,8 @@ WINDOW = 6
 SIMILAR = 90.0
 # Shorter repeated lines are list items or headings, not captions.
 MIN_WORDS = 6
+# Between two copies of a caption only short lines (a photo credit) may sit.
+CREDIT_WORDS = 10
 
 
 def _near_copy(a: str, b: str) -> bool:
@@ -57,6 +59,8 @@ def repeated_caption(page: Page) -> Iterator[int]:
             continue
         for j in range(i + 1, min(len(blocks), i + WINDOW + 1)):
             c = blocks[j]
+            if c.label is None and c.nwords > CREDIT_WORDS and not _near_copy(b.norm, c.norm):
+                break  # a paragraph between the copies: not one caption printed twice
             if c.label or c.nwords < MIN_WORDS:
                 continue
             if _near_copy(b.norm, c.norm) and not _headline_like(b.text, c.text):

@@ -10,6 +10,9 @@ from ..page import Page
 from ._util import FIRST_PERSON_RE, hit, n_hits
 from .base import rule
 
+# Purposes and buttons of a consent dialog: short lines between two of its texts.
+DIALOG_SPAN = 10
+DIALOG_WORDS = 15
 _COOKIE_RE = re.compile(r"cooki|consent|einwilligung|zustimm|consentement|consentimiento|rgpd|gdpr|dsgvo")
 
 
@@ -39,3 +42,13 @@ def cookie_notice(page: Page) -> Iterator[int]:
         if b.nwords <= 6 and hit(b, "cookies:line"):
             if "cooki" in b.norm or any(abs(b.index - n) <= 6 for n in notices):
                 yield b.index
+    # A consent dialog lists its purposes and buttons between and under its texts.
+    blocks = page.blocks
+    for a, z in zip(notices, notices[1:]):
+        if z - a <= DIALOG_SPAN:
+            yield from (i for i in range(a + 1, z) if blocks[i].nwords <= DIALOG_WORDS)
+    for n in notices:
+        j = n + 1
+        while j < len(blocks) and not blocks[j].gap_before and blocks[j].nwords <= 6:
+            yield j
+            j += 1

@@ -6,7 +6,7 @@ element and its ancestors), ``tag`` and ``link_density``.  Text dumps have
 none of these, so the rules do nothing there.
 
 Every rule is conservative: prose inside ``<article>`` or ``<main>`` is never
-removed by a class name, a class word that covers most of the page (a
+removed by a class name, a class token that covers much of the page (a
 layout wrapper such as ``has-sidebar``) is ignored, and the learned scorer
 sees the same features afterwards.
 """
@@ -23,9 +23,11 @@ from ._util import ends_sentence
 from .base import rule
 
 LANDMARKS = frozenset({"nav", "aside", "footer", "header", "form", "article", "main"})
-# A class word that covers more than this share of the page's words is a
+# A class token that covers more than this share of the page's words is a
 # layout wrapper ("site has-sidebar"), not a boilerplate container.
 MAX_SHARE = 0.4
+# A token on nearly every block wraps the whole page: its words say nothing.
+WRAPPER_SHARE = 0.8
 # Blocks longer than this are never taken by a class name or a landmark alone.
 MAX_WORDS = 40
 
@@ -66,19 +68,19 @@ _SUFFIXES = frozenset(
 )  # fmt: skip
 
 
-@functools.lru_cache(maxsize=4096)
-def class_words(classes: str) -> frozenset[str]:
-    """The boilerplate words named by a block's class/id string.
+@functools.lru_cache(maxsize=8192)
+def token_words(token: str) -> frozenset[str]:
+    """The boilerplate words named by one class/id token.
 
     Words are split at anything but letters, so "post-comments" names
     comments and "commentary-body" does not; a run-together word counts
     when it is a known word plus a container word ("sharebar", "relatedposts").
 
-    >>> sorted(class_words("post-comments commentary-body relatedposts c-ad__slot"))
-    ['ad', 'comments', 'related']
+    >>> sorted(token_words("c-ad__slot")), sorted(token_words("commentary-body"))
+    (['ad'], [])
     """
     out = set()
-    for w in _SPLIT.split(classes):
+    for w in _SPLIT.split(token):
         if not w:
             continue
         if w in _WORD_KIND:
@@ -87,6 +89,27 @@ def class_words(classes: str) -> frozenset[str]:
         for head in _heads(w):
             out.add(head)
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def class_tokens(classes: str) -> frozenset[str]:
+    """The distinct class/id tokens of a block."""
+    return frozenset(classes.split())
+
+
+def class_words(classes: str, ignore: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The boilerplate words named by a block's class/id string, minus ``ignore``d tokens.
+
+    >>> sorted(class_words("post-comments commentary-body relatedposts"))
+    ['comments', 'related']
+    """
+    out: frozenset[str] = frozenset()
+    for token in class_tokens(classes):
+        if token not in ignore:
+            words = token_words(token)
+            if words:
+                out = out | words
+    return out
 
 
 def _heads(w: str) -> Iterator[str]:
@@ -157,14 +180,31 @@ def _page_words(page: Page) -> int:
     return max(1, sum(b.nwords for b in page.blocks))
 
 
-def _wide_words(page: Page) -> frozenset[str]:
-    """Class words that cover too much of the page to mean a boilerplate container."""
-    cover: dict[str, int] = {}
+def _wide(page: Page) -> tuple[frozenset[str], frozenset[str]]:
+    """Class tokens, then words, that cover too much of the page to mean a boilerplate container.
+
+    A wrapper such as ``<div class="site has-sidebar">`` puts its token on
+    every block, the real ``<div class="sidebar">`` does not: the token is
+    ignored.  A word spread over much of the page by tokens other than such
+    page wrappers (page builders name every element ``*-widget-*``) is
+    ignored too.
+    """
+    token_cover: dict[str, int] = {}
     for b in page.blocks:
-        for w in class_words(b.classes):
-            cover[w] = cover.get(w, 0) + b.nwords
-    limit = MAX_SHARE * _page_words(page)
-    return frozenset(w for w, n in cover.items() if n > limit)
+        if b.nwords:
+            for t in class_tokens(b.classes):
+                if token_words(t):
+                    token_cover[t] = token_cover.get(t, 0) + b.nwords
+    total = _page_words(page)
+    limit = MAX_SHARE * total
+    tokens = frozenset(t for t, n in token_cover.items() if n > limit)
+    wrappers = frozenset(t for t, n in token_cover.items() if n > WRAPPER_SHARE * total)
+    word_cover: dict[str, int] = {}
+    for b in page.blocks:
+        if b.nwords:
+            for w in class_words(b.classes, wrappers):
+                word_cover[w] = word_cover.get(w, 0) + b.nwords
+    return tokens, frozenset(w for w, n in word_cover.items() if n > limit)
 
 
 def _wide_landmarks(page: Page) -> frozenset[str]:
@@ -190,16 +230,15 @@ def _class_rule(page: Page, kind: str) -> Iterator[int]:
     if not _is_html(page):
         return
     words = CLASS_WORDS[kind]
-    wide: frozenset[str] | None = None
+    wide: tuple[frozenset[str], frozenset[str]] | None = None
     for b in page.blocks:
         if not b.classes or b.nwords > MAX_WORDS:
             continue
-        named = class_words(b.classes) & words
-        if not named:
+        if not class_words(b.classes) & words:
             continue
         if wide is None:
-            wide = _wide_words(page)
-        if not named - wide:
+            wide = _wide(page)
+        if not (class_words(b.classes, wide[0]) & words) - wide[1]:
             continue
         if in_article(b) and is_prose(b):
             continue

@@ -107,3 +107,22 @@ def low_content(page: Page) -> Iterator[int]:
     for b in page.blocks:
         if not b.label and b.score < page.threshold:
             yield b.index
+
+
+# Without a dateline, fewer words than this are leftovers (a cookie wall's
+# button, an index page's heading), not an article.
+MIN_ARTICLE_WORDS = 12
+
+
+@rule("CT003", "no-article", kind="low-content", stage="final")
+def no_article(page: Page) -> Iterator[int]:
+    """The few words left on a page with no article (and no dateline) go too.
+
+    Example:
+        >>> demo("CT003", "We use cookies to improve your experience. By continuing you agree.\n"
+        ...      "\nPrefer to read without ads?")
+        ['Prefer to read without ads?']
+    """
+    kept = [b for b in page.blocks if b.label is None and b.score >= page.threshold]
+    if not page.has_dateline and sum(b.nwords for b in kept) < MIN_ARTICLE_WORDS:
+        yield from (b.index for b in kept)

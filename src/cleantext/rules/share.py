@@ -9,7 +9,10 @@ from ._util import hit, lone_word, word_set
 from .base import rule
 
 # Words that by themselves do not make a share bar ("on", "this").
-_FILLER = frozenset({"on", "via", "this", "article", "story", "link", "0"})
+_FILLER = frozenset(
+    {"on", "via", "this", "article", "story", "link", "0", "auf", "per", "bei", "diesen", "sur", "par",
+     "cet", "en", "por", "este", "artikel", "artículo"}
+)
 _STRONG_WORDS = frozenset({"share", "shares", "tweet"})
 
 

@@ -22,3 +22,27 @@ def no_letters(page: Page) -> Iterator[int]:
     for b in page.blocks:
         if len(b.text) <= 40 and b.nwords <= 2 and not LETTER_RE.search(b.text):
             yield b.index
+
+
+# Longest word an article prints (C4 drops lines with a longer one).
+MAX_WORD = 1000
+JUNK_MIN_CHARS = 200
+JUNK_LETTERS = 0.3
+
+
+@rule("SY002", "junk-line", kind="symbols")
+def junk_line(page: Page) -> Iterator[int]:
+    """Machine text: a "word" over 1,000 characters, or a long line of mostly non-letters.
+
+    Example:
+        >>> demo("SY002", "1/2/3/" * 60 + "\\n\\nThe harbour reopened on Monday, the port authority said.")[0][:12]
+        '1/2/3/1/2/3/'
+    """
+    for b in page.blocks:
+        text = b.text
+        if len(text) < JUNK_MIN_CHARS:
+            continue
+        sample = text[:5000]
+        letters = len(LETTER_RE.findall(sample))
+        if letters < JUNK_LETTERS * len(sample) or max(map(len, sample.split()), default=0) > MAX_WORD:
+            yield b.index
