@@ -66,7 +66,7 @@ class RunStats:
     tree_peak_kb: int
     processes: int
     stderr: str
-    cpu_seconds: float  # user + system time of the CLI and all its descendants
+    cpu_seconds: float  # user + system time of the CLI and its descendants (sampled)
 
 
 def _status_kb(pid: int, key: str) -> int:
@@ -78,6 +78,15 @@ def _status_kb(pid: int, key: str) -> int:
     except OSError:
         pass
     return 0
+
+
+def _cpu_ticks(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])  # utime + stime
 
 
 def _descendants(root: int) -> list[int]:
@@ -112,12 +121,15 @@ def run_cli(args: list[str]) -> RunStats:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env)
         main_peak = worker_peak = tree_peak = 0
         seen: set[int] = set()
+        ticks: dict[int, int] = {}  # last CPU ticks seen per descendant (workers are not
+        # waited for by this process, so RUSAGE_CHILDREN misses them)
         while proc.poll() is None:
             main_peak = max(main_peak, _status_kb(proc.pid, "VmHWM"))
             kids = _descendants(proc.pid)
             seen.update(kids)
             for pid in kids:
                 worker_peak = max(worker_peak, _status_kb(pid, "VmHWM"))
+                ticks[pid] = max(ticks.get(pid, 0), _cpu_ticks(pid))
             total = _status_kb(proc.pid, "VmRSS") + sum(_status_kb(p, "VmRSS") for p in kids)
             tree_peak = max(tree_peak, total)
             time.sleep(0.2)
@@ -126,6 +138,7 @@ def run_cli(args: list[str]) -> RunStats:
         stderr = err.read().decode("utf-8", "replace")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu += sum(ticks.values()) / os.sysconf("SC_CLK_TCK")
     return RunStats(seconds, proc.returncode, main_peak, worker_peak, tree_peak, len(seen),
                     stderr, cpu)
 

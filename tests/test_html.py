@@ -47,6 +47,7 @@ def class_words(classes: str, ignore: frozenset[str] = frozenset()) -> frozenset
     result: frozenset[str] = _dom().class_words(classes, ignore)
     return result
 
+
 ARTICLE = """<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -23,6 +23,12 @@ from dataclasses import dataclass
 from importlib import resources
 
 LANGS: tuple[str, ...] = ("en", "de", "fr", "es")
+# "contains" regular expressions look at blocks up to this many characters
+# (captions, credit tails, price lines are short; paragraphs need not be scanned).
+CONTAINS_CHARS = 160
+# Every "contains" pattern in the data needs one of these signs (a bracket, a
+# bar, a colon, a slash, ©, a currency): other lines are not scanned.
+_SIGN_RE = re.compile(r"[()\[\]|:/©$€£¥]")
 MODES = ("line", "start", "contains")
 
 WORD_RE = re.compile(r"\w+")
@@ -130,15 +136,33 @@ class PhraseIndex:
         Returns (block index, tag, matched text).  One pass per pattern over
         the joined text is much cheaper than one search per block.
         """
-        text = "\n".join(n if ok else "" for n, ok in zip(norms, eligible))
-        starts = [0]
-        for n, ok in zip(norms, eligible):
-            starts.append(starts[-1] + (len(n) if ok else 0) + 1)
         out = []
-        for tag, rx in self.regexes.items():
-            for m in rx.finditer(text):
-                out.append((bisect.bisect_right(starts, m.start()) - 1, tag, m.group(0)))
+        for group, tags in self.regex_groups.items():
+            if group == "contains":
+                # Every "contains" pattern needs one of these signs: skip plain lines.
+                ok_lines = [
+                    ok and len(n) <= CONTAINS_CHARS and _SIGN_RE.search(n) is not None
+                    for n, ok in zip(norms, eligible)
+                ]
+            else:
+                ok_lines = eligible
+            text = "\n".join(n if ok else "" for n, ok in zip(norms, ok_lines))
+            starts = [0]
+            for n, ok in zip(norms, ok_lines):
+                starts.append(starts[-1] + (len(n) if ok else 0) + 1)
+            for tag in tags:
+                for m in self.regexes[tag].finditer(text):
+                    out.append((bisect.bisect_right(starts, m.start()) - 1, tag, m.group(0)))
         return out
+
+    @property
+    def regex_groups(self) -> dict[str, list[str]]:
+        """Tags with regular expressions, by mode ("contains" ones see short blocks only)."""
+        groups: dict[str, list[str]] = {}
+        for tag in self.regexes:
+            mode = "contains" if mode_of(tag.split(":", 1)[1]) == "contains" else "anchored"
+            groups.setdefault(mode, []).append(tag)
+        return groups
 
     def match(self, toks: list[str]) -> dict[str, set[str]]:
         """Section tags ("family:section") hit by a block's words, with the phrases found."""

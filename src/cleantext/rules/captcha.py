@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 
 from ..page import Page
+from ..phrases import phrases
 from ._util import n_hits
 from .base import rule
+
+
+@functools.lru_cache(maxsize=4)
+def _sum_regex(langs: tuple[str, ...]) -> re.Pattern[str]:
+    words = "|".join(sorted({w for ln in phrases("captcha", "numbers", langs) for w in ln.split()}))
+    term = rf"(?:\d+|{words})"
+    return re.compile(rf"(?<!\w){term}\s*(?:[+×x*−-]|{words})?\s*{term}\s*=")
 
 
 @rule("CA001", "captcha", kind="captcha")
@@ -24,4 +34,9 @@ def captcha(page: Page) -> Iterator[int]:
             continue
         n = n_hits(b, "captcha:contains")
         if n and (b.nwords <= 25 or n >= 2):
+            yield b.index
+    # Arithmetic questions ("two + 5 =") only where an equals sign is printed.
+    sums = _sum_regex(page.langs)
+    for b in page.blocks:
+        if b.nwords <= 25 and "=" in b.norm and not b.label and sums.search(b.norm):
             yield b.index

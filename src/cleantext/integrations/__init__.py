@@ -1,0 +1,1 @@
+"""Adapters to data-pipeline engines; each imports its engine only when used."""
