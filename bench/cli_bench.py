@@ -51,8 +51,11 @@ def make_stream(path: Path, n_docs: int, seed: int) -> int:
                     out.append(line)
                 elif r > 0.92:  # a line from another page
                     out.append(all_lines[rng.randrange(len(all_lines))])
-            rec = {"id": f"doc-{i:06d}", "url": f"https://bench.example/{i}",
-                   "text": "\n".join(out) + "\n"}
+            rec = {
+                "id": f"doc-{i:06d}",
+                "url": f"https://bench.example/{i}",
+                "text": "\n".join(out) + "\n",
+            }
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return path.stat().st_size
 
@@ -139,8 +142,9 @@ def run_cli(args: list[str]) -> RunStats:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     cpu += sum(ticks.values()) / os.sysconf("SC_CLK_TCK")
-    return RunStats(seconds, proc.returncode, main_peak, worker_peak, tree_peak, len(seen),
-                    stderr, cpu)
+    return RunStats(
+        seconds, proc.returncode, main_peak, worker_peak, tree_peak, len(seen), stderr, cpu
+    )
 
 
 def _mb(kb: int) -> str:
@@ -152,18 +156,24 @@ def bench_stream(tmp: Path, n_docs: int, jobs: int, seed: int) -> None:
     t0 = time.perf_counter()
     size = make_stream(stream, n_docs, seed)
     print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    print(f"(a) stream: {n_docs:,} documents, {size / 1e6:,.1f} MB of JSONL "
-          f"(written in {time.perf_counter() - t0:.1f} s to {tmp})")
+    print(
+        f"(a) stream: {n_docs:,} documents, {size / 1e6:,.1f} MB of JSONL "
+        f"(written in {time.perf_counter() - t0:.1f} s to {tmp})"
+    )
     out = tmp / "out.jsonl"
     st = run_cli([str(stream), "--format", "jsonl", "-o", str(out), "-j", str(jobs), "-q"])
     with out.open("rb") as f:
         n_out = sum(1 for _ in f)
-    print(f"    cleantext -j {jobs}: exit {st.status}, {n_out:,} records, "
-          f"{st.seconds:,.1f} s wall, {n_docs / st.seconds:,.0f} docs/s, "
-          f"{st.cpu_seconds:,.1f} CPU s ({n_docs / st.cpu_seconds:,.0f} docs per CPU second)")
-    print(f"    peak memory: CLI process {_mb(st.main_peak_kb)}, largest worker "
-          f"{_mb(st.worker_peak_kb)}, whole tree {_mb(st.tree_peak_kb)} "
-          f"({st.processes} child processes); input {size / 1e6:,.0f} MB")
+    print(
+        f"    cleantext -j {jobs}: exit {st.status}, {n_out:,} records, "
+        f"{st.seconds:,.1f} s wall, {n_docs / st.seconds:,.0f} docs/s, "
+        f"{st.cpu_seconds:,.1f} CPU s ({n_docs / st.cpu_seconds:,.0f} docs per CPU second)"
+    )
+    print(
+        f"    peak memory: CLI process {_mb(st.main_peak_kb)}, largest worker "
+        f"{_mb(st.worker_peak_kb)}, whole tree {_mb(st.tree_peak_kb)} "
+        f"({st.processes} child processes); input {size / 1e6:,.0f} MB"
+    )
     if st.status not in (0, 1):
         print("    stderr:", st.stderr[-2000:])
 
@@ -172,7 +182,10 @@ def _html_works(sample: Path) -> bool:
     env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
     proc = subprocess.run(
         [sys.executable, "-m", "cleantext", str(sample), "-f", "jsonl", "-q"],
-        capture_output=True, env=env, check=False, timeout=120,
+        capture_output=True,
+        env=env,
+        check=False,
+        timeout=120,
     )
     try:
         rec = json.loads(proc.stdout.splitlines()[0])
@@ -201,18 +214,25 @@ def bench_jobs(corpus: Path, limit: int | None) -> None:
             (listing / f.name).symlink_to(f.resolve())
         times: dict[int, RunStats] = {}
         for jobs in (1, 2):
-            st = run_cli([str(listing), "-f", "jsonl", "-o", f"{tmp}/j{jobs}.jsonl",
-                          "-j", str(jobs), "-q"])
+            st = run_cli(
+                [str(listing), "-f", "jsonl", "-o", f"{tmp}/j{jobs}.jsonl", "-j", str(jobs), "-q"]
+            )
             times[jobs] = st
-            print(f"    --jobs {jobs}: {st.seconds:,.1f} s wall, {len(files) / st.seconds:,.1f} "
-                  f"docs/s, {st.cpu_seconds:,.1f} CPU s, exit {st.status}, tree peak "
-                  f"{_mb(st.tree_peak_kb)}")
+            print(
+                f"    --jobs {jobs}: {st.seconds:,.1f} s wall, {len(files) / st.seconds:,.1f} "
+                f"docs/s, {st.cpu_seconds:,.1f} CPU s, exit {st.status}, tree peak "
+                f"{_mb(st.tree_peak_kb)}"
+            )
         same = Path(f"{tmp}/j1.jsonl").read_bytes() == Path(f"{tmp}/j2.jsonl").read_bytes()
-        print(f"    speed-up --jobs 2 / --jobs 1: {times[1].seconds / times[2].seconds:.2f}x "
-              f"(outputs identical: {same}; {os.cpu_count()} CPUs, load average "
-              f"{os.getloadavg()[0]:.1f} after the runs)")
-        print("    (a speed-up near 1x with a high load average means other processes held "
-              "the CPUs; compare the CPU seconds)")
+        print(
+            f"    speed-up --jobs 2 / --jobs 1: {times[1].seconds / times[2].seconds:.2f}x "
+            f"(outputs identical: {same}; {os.cpu_count()} CPUs, load average "
+            f"{os.getloadavg()[0]:.1f} after the runs)"
+        )
+        print(
+            "    (a speed-up near 1x with a high load average means other processes held "
+            "the CPUs; compare the CPU seconds)"
+        )
 
 
 def main() -> None:

@@ -34,14 +34,23 @@ HAS_FASTWARC = importlib.util.find_spec("fastwarc") is not None
 needs_fastwarc = pytest.mark.skipif(not HAS_FASTWARC, reason="fastwarc is not installed")
 
 # Pages the pipeline handles well: their first gold paragraph is a robust check.
-EASY = ["en-wire-harbor-strike", "en-blog-cedar-canoe", "fr-wire-vendanges",
-        "de-wire-brueckensperrung"]
+EASY = [
+    "en-wire-harbor-strike",
+    "en-blog-cedar-canoe",
+    "fr-wire-vendanges",
+    "de-wire-brueckensperrung",
+]
 
 Proc = subprocess.CompletedProcess[bytes]
 
 
-def run(*args: object, stdin: bytes | None = b"", cwd: Path | None = None,
-        env: dict[str, str] | None = None, stdin_fd: int | None = None) -> Proc:
+def run(
+    *args: object,
+    stdin: bytes | None = b"",
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    stdin_fd: int | None = None,
+) -> Proc:
     """``python -m cleantext ARGS`` with stdin from bytes (never a TTY unless stdin_fd)."""
     full_env = dict(os.environ)
     full_env.pop("NO_COLOR", None)
@@ -51,10 +60,18 @@ def run(*args: object, stdin: bytes | None = b"", cwd: Path | None = None,
     full_env.update({k: v for k, v in (env or {}).items() if k != "PYTHONPATH"})
     cmd = [sys.executable, "-m", "cleantext", *map(str, args)]
     if stdin_fd is not None:
-        return subprocess.run(cmd, stdin=stdin_fd, capture_output=True, cwd=cwd,
-                              env=full_env, timeout=120, check=False)
-    return subprocess.run(cmd, input=stdin, capture_output=True, cwd=cwd, env=full_env,
-                          timeout=120, check=False)
+        return subprocess.run(
+            cmd,
+            stdin=stdin_fd,
+            capture_output=True,
+            cwd=cwd,
+            env=full_env,
+            timeout=120,
+            check=False,
+        )
+    return subprocess.run(
+        cmd, input=stdin, capture_output=True, cwd=cwd, env=full_env, timeout=120, check=False
+    )
 
 
 def run_inproc(capfd: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
@@ -122,25 +139,67 @@ WET_IDS = [f"<urn:uuid:10000000-0000-0000-0000-00000000000{i}>" for i in (1, 2)]
 def write_warc(path: Path, *, gz: bool) -> None:
     resp = "application/http; msgtype=response"
     recs = [
-        warc_record("warcinfo", "00000000-0000-0000-0000-000000000000", "",
-                    b"software: test\r\n", "application/warc-fields"),
-        warc_record("response", "00000000-0000-0000-0000-000000000001", "https://a.example/1",
-                    http_response(html_page("Harbour plan approved", [
+        warc_record(
+            "warcinfo",
+            "00000000-0000-0000-0000-000000000000",
+            "",
+            b"software: test\r\n",
+            "application/warc-fields",
+        ),
+        warc_record(
+            "response",
+            "00000000-0000-0000-0000-000000000001",
+            "https://a.example/1",
+            http_response(
+                html_page(
+                    "Harbour plan approved",
+                    [
                         "The council approved the harbour plan on Monday after a debate "
                         "that lasted six hours, officials said.",
-                        "Work starts in May and should finish within two years."])), resp),
-        warc_record("response", "00000000-0000-0000-0000-000000000002",
-                    "https://a.example/logo.png",
-                    http_response(b"\x89PNG\r\n\x1a\n....", "image/png"), resp),
-        warc_record("response", "00000000-0000-0000-0000-000000000003", "https://a.example/2",
-                    http_response(html_page("Bridge reopens after repairs", [
+                        "Work starts in May and should finish within two years.",
+                    ],
+                )
+            ),
+            resp,
+        ),
+        warc_record(
+            "response",
+            "00000000-0000-0000-0000-000000000002",
+            "https://a.example/logo.png",
+            http_response(b"\x89PNG\r\n\x1a\n....", "image/png"),
+            resp,
+        ),
+        warc_record(
+            "response",
+            "00000000-0000-0000-0000-000000000003",
+            "https://a.example/2",
+            http_response(
+                html_page(
+                    "Bridge reopens after repairs",
+                    [
                         "The old bridge reopened on Monday after two years of repairs, "
                         "the city said in a statement.",
-                        "Traffic was light in the morning."])), resp),
-        warc_record("response", "00000000-0000-0000-0000-000000000004", "https://a.example/3",
-                    http_response(html_page("Library extends its hours", [
+                        "Traffic was light in the morning.",
+                    ],
+                )
+            ),
+            resp,
+        ),
+        warc_record(
+            "response",
+            "00000000-0000-0000-0000-000000000004",
+            "https://a.example/3",
+            http_response(
+                html_page(
+                    "Library extends its hours",
+                    [
                         "The public library will open until nine on weekdays from next "
-                        "month, the board decided on Thursday."])), resp),
+                        "month, the board decided on Thursday."
+                    ],
+                )
+            ),
+            resp,
+        ),
     ]
     data = b"".join(gzip.compress(r) for r in recs) if gz else b"".join(recs)
     path.write_bytes(data)
@@ -148,12 +207,27 @@ def write_warc(path: Path, *, gz: bool) -> None:
 
 def write_wet(path: Path) -> None:
     recs = [
-        warc_record("warcinfo", "10000000-0000-0000-0000-000000000000", "",
-                    b"software: test\r\n", "application/warc-fields"),
-        warc_record("conversion", "10000000-0000-0000-0000-000000000001", "https://b.example/1",
-                    page("en-wire-harbor-strike"), "text/plain"),
-        warc_record("conversion", "10000000-0000-0000-0000-000000000002", "https://b.example/2",
-                    page("fr-wire-vendanges"), "text/plain"),
+        warc_record(
+            "warcinfo",
+            "10000000-0000-0000-0000-000000000000",
+            "",
+            b"software: test\r\n",
+            "application/warc-fields",
+        ),
+        warc_record(
+            "conversion",
+            "10000000-0000-0000-0000-000000000001",
+            "https://b.example/1",
+            page("en-wire-harbor-strike"),
+            "text/plain",
+        ),
+        warc_record(
+            "conversion",
+            "10000000-0000-0000-0000-000000000002",
+            "https://b.example/2",
+            page("fr-wire-vendanges"),
+            "text/plain",
+        ),
     ]
     path.write_bytes(b"".join(recs))
 
@@ -171,16 +245,25 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "a" / "wire.txt.gz").write_bytes(gzip.compress(page("en-wire-harbor-strike")))
     (root / "a" / "b" / "vendanges.txt.bz2").write_bytes(bz2.compress(page("fr-wire-vendanges")))
     (root / "a" / "b" / "bruecke.txt.xz").write_bytes(
-        lzma.compress(page("de-wire-brueckensperrung")))
+        lzma.compress(page("de-wire-brueckensperrung"))
+    )
     (root / ".hidden" / "skip.txt").write_bytes(page("en-sports-curling-final"))
     (root / "a" / "notes.md").write_text("not an input\n")
     return root
 
 
-TREE_IDS = ["a/b/bruecke.txt.xz", "a/b/vendanges.txt.bz2", "a/wire.txt.gz",
-            "en-blog-cedar-canoe.txt"]
-TREE_NAMES = ["de-wire-brueckensperrung", "fr-wire-vendanges", "en-wire-harbor-strike",
-              "en-blog-cedar-canoe"]
+TREE_IDS = [
+    "a/b/bruecke.txt.xz",
+    "a/b/vendanges.txt.bz2",
+    "a/wire.txt.gz",
+    "en-blog-cedar-canoe.txt",
+]
+TREE_NAMES = [
+    "de-wire-brueckensperrung",
+    "fr-wire-vendanges",
+    "en-wire-harbor-strike",
+    "en-blog-cedar-canoe",
+]
 
 
 @pytest.fixture(scope="module")
@@ -224,8 +307,19 @@ def test_jsonl_record_holds_article_fields(name: str, tmp_path: Path) -> None:
     (rec,) = records(proc.stdout)
     assert list(rec)[:2] == ["id", "url"]
     assert rec["id"] == f"{name}.txt"
-    assert set(rec) == {"id", "url", "title", "dateline", "date", "credit", "body", "captions",
-                        "lang", "input_format", "warnings"}
+    assert set(rec) == {
+        "id",
+        "url",
+        "title",
+        "dateline",
+        "date",
+        "credit",
+        "body",
+        "captions",
+        "lang",
+        "input_format",
+        "warnings",
+    }
     assert rec["input_format"] == "text"
     assert first_paragraph(name) in rec["body"]
 
@@ -327,8 +421,7 @@ def test_output_dir_mirrors_the_tree(tree: Path, tmp_path: Path) -> None:
     proc = run(tree, "-o", f"{out}/")
     assert proc.returncode == 0, proc.stderr
     made = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
-    assert made == ["a/b/bruecke.txt", "a/b/vendanges.txt", "a/wire.txt",
-                    "en-blog-cedar-canoe.txt"]
+    assert made == ["a/b/bruecke.txt", "a/b/vendanges.txt", "a/wire.txt", "en-blog-cedar-canoe.txt"]
     assert first_paragraph("en-wire-harbor-strike") in (out / "a" / "wire.txt").read_text()
     proc = run(tree, "-o", f"{out}/", "-f", "json", "-q")
     obj = json.loads((out / "a" / "wire.json").read_text())
@@ -390,12 +483,20 @@ def test_jsonl_custom_fields_and_broken_line(tmp_path: Path) -> None:
         json.dumps(["not", "an", "object"]),
     ]
     (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    proc = run("in.jsonl", "--text-field", "raw", "--id-field", "doc", "--url-field", "link",
-               cwd=tmp_path)
+    proc = run(
+        "in.jsonl", "--text-field", "raw", "--id-field", "doc", "--url-field", "link", cwd=tmp_path
+    )
     assert proc.returncode == 1
     recs = records(proc.stdout)
-    assert [r["id"] for r in recs] == ["a1", 7, "in.jsonl:3", "in.jsonl:5", "nothing", "empty",
-                                       "in.jsonl:8"]
+    assert [r["id"] for r in recs] == [
+        "a1",
+        7,
+        "in.jsonl:3",
+        "in.jsonl:5",
+        "nothing",
+        "empty",
+        "in.jsonl:8",
+    ]
     assert recs[0]["url"] == "https://x.example/1"
     assert first_paragraph(EASY[0]) in recs[0]["body"]
     assert first_paragraph(EASY[3]) in recs[3]["body"]
@@ -410,9 +511,16 @@ def test_jsonl_custom_fields_and_broken_line(tmp_path: Path) -> None:
 
 
 def test_jsonl_html_field(tmp_path: Path) -> None:
-    rec = {"id": "h", "html": html_page("Harbour plan approved", [
-        "The council approved the harbour plan on Monday after a debate that lasted six "
-        "hours, officials said."]).decode()}
+    rec = {
+        "id": "h",
+        "html": html_page(
+            "Harbour plan approved",
+            [
+                "The council approved the harbour plan on Monday after a debate that lasted six "
+                "hours, officials said."
+            ],
+        ).decode(),
+    }
     (tmp_path / "h.jsonl").write_text(json.dumps(rec) + "\n")
     proc = run("h.jsonl", "--fields", "input_format,body", cwd=tmp_path)
     (out,) = records(proc.stdout)  # one record, whether the HTML front end works or not
@@ -423,10 +531,13 @@ def test_jsonl_html_field(tmp_path: Path) -> None:
 
 
 def test_jsonl_from_stdin_and_max_bytes(tmp_path: Path) -> None:
-    data = (json.dumps({"id": "small", "text": page(EASY[0]).decode()}) + "\n"
-            + json.dumps({"id": "big", "text": "x " * 40_000}) + "\n").encode()
-    proc = run("-", "--input-type", "jsonl", "--max-bytes", "50K", "--fields", "title",
-               stdin=data)
+    data = (
+        json.dumps({"id": "small", "text": page(EASY[0]).decode()})
+        + "\n"
+        + json.dumps({"id": "big", "text": "x " * 40_000})
+        + "\n"
+    ).encode()
+    proc = run("-", "--input-type", "jsonl", "--max-bytes", "50K", "--fields", "title", stdin=data)
     assert proc.returncode == 1
     recs = records(proc.stdout)
     assert [r["id"] for r in recs] == ["small", "-:2"]
@@ -440,13 +551,16 @@ def test_jsonl_from_stdin_and_max_bytes(tmp_path: Path) -> None:
 def test_warc_response_and_wet_conversion_records(tmp_path: Path) -> None:
     write_warc(tmp_path / "crawl.warc.gz", gz=True)
     write_wet(tmp_path / "crawl.wet")
-    proc = run("crawl.warc.gz", "crawl.wet", "--fields", "title,body,input_format",
-               cwd=tmp_path)
+    proc = run("crawl.warc.gz", "crawl.wet", "--fields", "title,body,input_format", cwd=tmp_path)
     recs = records(proc.stdout)
     assert [r["id"] for r in recs] == WARC_IDS + WET_IDS
-    assert [r["url"] for r in recs] == ["https://a.example/1", "https://a.example/2",
-                                        "https://a.example/3", "https://b.example/1",
-                                        "https://b.example/2"]
+    assert [r["url"] for r in recs] == [
+        "https://a.example/1",
+        "https://a.example/2",
+        "https://a.example/3",
+        "https://b.example/1",
+        "https://b.example/2",
+    ]
     wet = recs[3:]
     assert [r["input_format"] for r in wet] == ["text", "text"]
     assert first_paragraph(EASY[0]) in wet[0]["body"]
@@ -460,8 +574,11 @@ def test_warc_response_and_wet_conversion_records(tmp_path: Path) -> None:
 def test_warc_plain_bz2_and_stdin(tmp_path: Path) -> None:
     write_warc(tmp_path / "c.warc", gz=False)
     (tmp_path / "c.warc.bz2").write_bytes(bz2.compress((tmp_path / "c.warc").read_bytes()))
-    for args, stdin in ((["c.warc"], b""), (["c.warc.bz2"], b""),
-                        (["-"], (tmp_path / "c.warc").read_bytes())):
+    for args, stdin in (
+        (["c.warc"], b""),
+        (["c.warc.bz2"], b""),
+        (["-"], (tmp_path / "c.warc").read_bytes()),
+    ):
         proc = run(*args, "--fields", "title", cwd=tmp_path, stdin=stdin)
         assert [r["id"] for r in records(proc.stdout)] == WARC_IDS, args
 
@@ -520,8 +637,12 @@ def test_json_format_for_a_batch_is_a_list(tmp_path: Path) -> None:
     assert proc.returncode == 1
     data = json.loads(proc.stdout)
     assert [d["id"] for d in data] == ["a.txt", "empty.txt"]
-    assert data[1] == {"id": "empty.txt", "url": None, "error": "empty input",
-                       "error_type": "EmptyInput"}
+    assert data[1] == {
+        "id": "empty.txt",
+        "url": None,
+        "error": "empty input",
+        "error_type": "EmptyInput",
+    }
 
 
 def test_text_format_for_a_batch_has_headers(tmp_path: Path) -> None:
@@ -571,14 +692,23 @@ def test_exit_codes(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     recs = records(proc.stdout)
     assert [r["id"] for r in recs] == ["ok.txt", "empty.txt", "missing.txt"]
     assert recs[2]["error_type"] == "FileNotFoundError"
-    assert stderr_errors(proc) == ["cleantext: error: empty.txt: empty input",
-                                   "cleantext: error: missing.txt: No such file or directory"]
+    assert stderr_errors(proc) == [
+        "cleantext: error: empty.txt: empty input",
+        "cleantext: error: missing.txt: No such file or directory",
+    ]
     usage = run("ok.txt", "--disable", "SH001,NOPE", cwd=tmp_path)
     assert usage.returncode == 2 and b"usage:" in usage.stderr and usage.stdout == b""
     ok = tmp_path / "ok.txt"
-    for bad in (["--enable", "XX"], ["--today", "2024-13-01"], ["--jobs", "-1"],
-                ["--encoding", "no-such-codec"], ["--format", "pdf"], ["-o", ok],
-                ["--resume", "-o", tmp_path / "o.json"], ["--max-bytes", "lots"]):
+    for bad in (
+        ["--enable", "XX"],
+        ["--today", "2024-13-01"],
+        ["--jobs", "-1"],
+        ["--encoding", "no-such-codec"],
+        ["--format", "pdf"],
+        ["-o", ok],
+        ["--resume", "-o", tmp_path / "o.json"],
+        ["--max-bytes", "lots"],
+    ):
         status, out, err = run_inproc(capfd, ok, *bad)
         assert status == 2, bad
         assert "usage:" in err and out == ""
@@ -589,8 +719,22 @@ def test_cleaning_options_are_passed_on(tmp_path: Path) -> None:
     (tmp_path / "p.txt").write_bytes(page("en-blog-cedar-canoe"))
     base = records(run("p.txt", "-f", "jsonl", "--fields", "all", cwd=tmp_path).stdout)[0]
     assert any(r["rule"].startswith("SH") for r in base["removed"])
-    off = records(run("p.txt", "-f", "jsonl", "--fields", "all", "--disable", "SH",
-                      "--lang", "en", "--today", "2017-06-05", cwd=tmp_path).stdout)[0]
+    off = records(
+        run(
+            "p.txt",
+            "-f",
+            "jsonl",
+            "--fields",
+            "all",
+            "--disable",
+            "SH",
+            "--lang",
+            "en",
+            "--today",
+            "2017-06-05",
+            cwd=tmp_path,
+        ).stdout
+    )[0]
     assert not any(r["rule"].startswith("SH") for r in off["removed"])
     assert off["lang"] == "en"
 
@@ -610,8 +754,11 @@ def test_rules_listing_and_docs(capfd: pytest.CaptureFixture[str]) -> None:
     proc = run("rules")
     assert proc.returncode == 0
     out = proc.stdout.decode()
-    listed = [ln.split()[0] for ln in out.splitlines()[1:] if ln and ln[:2].isupper()
-              and ln.split()[0] in RULES]
+    listed = [
+        ln.split()[0]
+        for ln in out.splitlines()[1:]
+        if ln and ln[:2].isupper() and ln.split()[0] in RULES
+    ]
     assert listed == sorted(RULES)
     for rule in RULES.values():
         assert rule.summary in out
@@ -620,7 +767,8 @@ def test_rules_listing_and_docs(capfd: pytest.CaptureFixture[str]) -> None:
     assert RULES["SH001"].doc.strip().splitlines()[-1].strip() in doc
     fam = run_inproc(capfd, "rules", "CP")[1]
     assert {ln.split()[0] for ln in fam.splitlines()[1:] if ln.startswith("CP")} == {
-        r for r in RULES if r.startswith("CP")}
+        r for r in RULES if r.startswith("CP")
+    }
     as_json = json.loads(run_inproc(capfd, "rules", "--json")[1])
     assert [r["id"] for r in as_json] == sorted(RULES)
     assert run_inproc(capfd, "rules", "NOPE1")[0] == 2
@@ -662,10 +810,18 @@ def test_record_writer_json_list() -> None:
 
 
 def test_renderers() -> None:
-    art = Article(title="Bridge  reopens", dateline="March 3, 2024", credit="Jane Roe",
-                  body="# not a heading\nsecond line\n\nLast paragraph.")
-    assert render_text(art) == ("Bridge  reopens\nMarch 3, 2024\nJane Roe\n\n"
-                                "# not a heading\nsecond line\n\nLast paragraph.\n")
-    assert render_markdown(art) == ("# Bridge reopens\n\n*March 3, 2024 · Jane Roe*\n\n"
-                                    "\\# not a heading\\\nsecond line\n\nLast paragraph.\n")
+    art = Article(
+        title="Bridge  reopens",
+        dateline="March 3, 2024",
+        credit="Jane Roe",
+        body="# not a heading\nsecond line\n\nLast paragraph.",
+    )
+    assert render_text(art) == (
+        "Bridge  reopens\nMarch 3, 2024\nJane Roe\n\n"
+        "# not a heading\nsecond line\n\nLast paragraph.\n"
+    )
+    assert render_markdown(art) == (
+        "# Bridge reopens\n\n*March 3, 2024 · Jane Roe*\n\n"
+        "\\# not a heading\\\nsecond line\n\nLast paragraph.\n"
+    )
     assert render_text(Article()) == "" and render_markdown(Article()) == ""

@@ -277,8 +277,14 @@ def render_markdown(art: Article) -> str:
 
 
 _RESET = "\x1b[0m"
-_STYLE = {"removed": "\x1b[31m", "removed_text": "\x1b[2m", "field": "\x1b[1;32m",
-          "field_text": "\x1b[1m", "caption": "\x1b[35m", "note": "\x1b[36m"}
+_STYLE = {
+    "removed": "\x1b[31m",
+    "removed_text": "\x1b[2m",
+    "field": "\x1b[1;32m",
+    "field_text": "\x1b[1m",
+    "caption": "\x1b[35m",
+    "note": "\x1b[36m",
+}
 
 
 def _paint(text: str, style: str, color: bool) -> str:
@@ -328,8 +334,13 @@ def render_explain(text: str, art: Article, color: bool = False) -> str:
                 marker, style = _marker(r.rule, r.kind, line, art)
                 rows.append((marker, style, line.strip()))
     else:
-        rows.append(("", "note", f"({art.input_format} input: removed blocks in page order, "
-                     "then the kept body)"))
+        rows.append(
+            (
+                "",
+                "note",
+                f"({art.input_format} input: removed blocks in page order, then the kept body)",
+            )
+        )
         for r in sorted(art.removed, key=lambda r: r.line):
             marker, style = _marker(r.rule, r.kind, r.text, art)
             rows.append((marker, style, r.text))
@@ -490,8 +501,9 @@ class Output:
         self.writer_source = -1
         self.tty = plan.mode == "stdout" and sys.stdout.isatty()
         if plan.mode == "stdout":
-            self.writer = RecordWriter(sys.stdout.buffer, plan.fmt_for(None), many=plan.batch,
-                                       own=False)
+            self.writer = RecordWriter(
+                sys.stdout.buffer, plan.fmt_for(None), many=plan.batch, own=False
+            )
         elif plan.mode == "file":
             assert plan.out_path is not None
             stream = open_output(plan.out_path, append=plan.resume)
@@ -617,72 +629,149 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("inputs", nargs="*", metavar="FILE|DIR|-",
-                   help="page dumps (.txt), HTML (.html .htm .xhtml), .jsonl, .warc, .wet, "
-                   "each maybe .gz/.bz2/.xz; folders are searched recursively; - is stdin "
-                   "(the default when stdin is not a terminal)")
+    p.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="FILE|DIR|-",
+        help="page dumps (.txt), HTML (.html .htm .xhtml), .jsonl, .warc, .wet, "
+        "each maybe .gz/.bz2/.xz; folders are searched recursively; - is stdin "
+        "(the default when stdin is not a terminal)",
+    )
     p.add_argument("--version", action="version", version=f"cleantext {__version__}")
 
     g = p.add_argument_group("input")
-    g.add_argument("--input-type", choices=("auto", "page", "jsonl", "warc"), default="auto",
-                   help="how to split each input into documents: one page, one JSON record "
-                   "per line, or WARC/WET records (default: by file extension; stdin is a "
-                   "page unless it starts with a WARC header)")
-    g.add_argument("--input-format", choices=("auto", "text", "html"), default="auto",
-                   help="parse pages as text dumps or HTML (default: detect, except that "
-                   "WARC responses and JSONL html fields are HTML and WET records are text)")
-    g.add_argument("--encoding", type=_parse_encoding, metavar="ENC",
-                   help="decode input bytes with ENC instead of detecting the encoding")
-    g.add_argument("--text-field", default="text", metavar="NAME",
-                   help="JSONL: field holding a page dump (default: text)")
-    g.add_argument("--html-field", default="html", metavar="NAME",
-                   help="JSONL: field holding HTML, used when present (default: html)")
-    g.add_argument("--url-field", default="url", metavar="NAME",
-                   help="JSONL: field holding the page URL (default: url)")
-    g.add_argument("--id-field", default="id", metavar="NAME",
-                   help="JSONL: field holding the record id (default: id; records without it "
-                   "get FILE:LINE)")
-    g.add_argument("--max-bytes", type=_parse_size, default=50 << 20, metavar="SIZE",
-                   help="refuse documents larger than SIZE once decompressed (default: 50M)")
+    g.add_argument(
+        "--input-type",
+        choices=("auto", "page", "jsonl", "warc"),
+        default="auto",
+        help="how to split each input into documents: one page, one JSON record "
+        "per line, or WARC/WET records (default: by file extension; stdin is a "
+        "page unless it starts with a WARC header)",
+    )
+    g.add_argument(
+        "--input-format",
+        choices=("auto", "text", "html"),
+        default="auto",
+        help="parse pages as text dumps or HTML (default: detect, except that "
+        "WARC responses and JSONL html fields are HTML and WET records are text)",
+    )
+    g.add_argument(
+        "--encoding",
+        type=_parse_encoding,
+        metavar="ENC",
+        help="decode input bytes with ENC instead of detecting the encoding",
+    )
+    g.add_argument(
+        "--text-field",
+        default="text",
+        metavar="NAME",
+        help="JSONL: field holding a page dump (default: text)",
+    )
+    g.add_argument(
+        "--html-field",
+        default="html",
+        metavar="NAME",
+        help="JSONL: field holding HTML, used when present (default: html)",
+    )
+    g.add_argument(
+        "--url-field",
+        default="url",
+        metavar="NAME",
+        help="JSONL: field holding the page URL (default: url)",
+    )
+    g.add_argument(
+        "--id-field",
+        default="id",
+        metavar="NAME",
+        help="JSONL: field holding the record id (default: id; records without it get FILE:LINE)",
+    )
+    g.add_argument(
+        "--max-bytes",
+        type=_parse_size,
+        default=50 << 20,
+        metavar="SIZE",
+        help="refuse documents larger than SIZE once decompressed (default: 50M)",
+    )
 
     g = p.add_argument_group("output")
-    g.add_argument("-o", "--output", metavar="FILE|DIR",
-                   help="write to FILE (format from its extension; .gz/.bz2/.xz compress), "
-                   "or mirror the inputs under DIR (an existing folder or a path ending in "
-                   "/), one output file per input file (default: stdout)")
-    g.add_argument("-f", "--format", choices=FORMATS,
-                   help="text, markdown, json (one object; a list for several documents) or "
-                   "jsonl (one record per line).  Default: text for one page, jsonl for "
-                   "several documents")
-    g.add_argument("--fields", metavar="LIST",
-                   help="JSON/JSONL: comma-separated fields after id and url, from "
-                   f"{', '.join(ARTICLE_FIELDS)}; 'all' for every field (default: all but "
-                   "removed)")
-    g.add_argument("--explain", action="store_true",
-                   help="print each page with every removed line marked by rule id and kind, "
-                   "and the fields (TITLE, DATELINE, CREDIT, CAPTION) by name")
-    g.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                   help="colour --explain output (default: when stdout is a terminal and "
-                   "NO_COLOR is not set)")
-    g.add_argument("--resume", action="store_true",
-                   help="with -o FILE.jsonl: keep the records already there (a truncated last "
-                   "line is removed) and append only the missing documents")
+    g.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE|DIR",
+        help="write to FILE (format from its extension; .gz/.bz2/.xz compress), "
+        "or mirror the inputs under DIR (an existing folder or a path ending in "
+        "/), one output file per input file (default: stdout)",
+    )
+    g.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        help="text, markdown, json (one object; a list for several documents) or "
+        "jsonl (one record per line).  Default: text for one page, jsonl for "
+        "several documents",
+    )
+    g.add_argument(
+        "--fields",
+        metavar="LIST",
+        help="JSON/JSONL: comma-separated fields after id and url, from "
+        f"{', '.join(ARTICLE_FIELDS)}; 'all' for every field (default: all but "
+        "removed)",
+    )
+    g.add_argument(
+        "--explain",
+        action="store_true",
+        help="print each page with every removed line marked by rule id and kind, "
+        "and the fields (TITLE, DATELINE, CREDIT, CAPTION) by name",
+    )
+    g.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour --explain output (default: when stdout is a terminal and NO_COLOR is not set)",
+    )
+    g.add_argument(
+        "--resume",
+        action="store_true",
+        help="with -o FILE.jsonl: keep the records already there (a truncated last "
+        "line is removed) and append only the missing documents",
+    )
 
     g = p.add_argument_group("cleaning")
     g.add_argument("--lang", metavar="CODE", help="language hint, e.g. en, de, fr, es")
-    g.add_argument("--today", type=_parse_date, metavar="YYYY-MM-DD",
-                   help="reference date for relative dates ('2 hours ago', 'yesterday')")
-    g.add_argument("--disable", action="append", metavar="IDS",
-                   help="rule ids or families to switch off, comma-separated (see "
-                   "`cleantext rules`)")
-    g.add_argument("--enable", action="append", metavar="IDS",
-                   help="rule ids or families to keep on, overriding --disable")
+    g.add_argument(
+        "--today",
+        type=_parse_date,
+        metavar="YYYY-MM-DD",
+        help="reference date for relative dates ('2 hours ago', 'yesterday')",
+    )
+    g.add_argument(
+        "--disable",
+        action="append",
+        metavar="IDS",
+        help="rule ids or families to switch off, comma-separated (see `cleantext rules`)",
+    )
+    g.add_argument(
+        "--enable",
+        action="append",
+        metavar="IDS",
+        help="rule ids or families to keep on, overriding --disable",
+    )
 
     g = p.add_argument_group("processing")
-    g.add_argument("-j", "--jobs", type=_parse_jobs, default=1, metavar="N",
-                   help="worker processes; 0 = one per CPU (default: 1)")
-    g.add_argument("-q", "--quiet", action="store_true",
-                   help="no progress bar, no summary line (errors are still reported)")
+    g.add_argument(
+        "-j",
+        "--jobs",
+        type=_parse_jobs,
+        default=1,
+        metavar="N",
+        help="worker processes; 0 = one per CPU (default: 1)",
+    )
+    g.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar, no summary line (errors are still reported)",
+    )
     return p
 
 
@@ -694,8 +783,10 @@ def _fields(value: str | None) -> tuple[str, ...]:
         return ARTICLE_FIELDS
     unknown = [n for n in names if n not in ARTICLE_FIELDS and n not in ("id", "url")]
     if unknown:
-        raise UsageError(f"unknown field(s) for --fields: {', '.join(unknown)} "
-                         f"(choose from {', '.join(ARTICLE_FIELDS)}, or all)")
+        raise UsageError(
+            f"unknown field(s) for --fields: {', '.join(unknown)} "
+            f"(choose from {', '.join(ARTICLE_FIELDS)}, or all)"
+        )
     seen: dict[str, None] = {}
     for n in names:
         if n not in ("id", "url"):
@@ -737,8 +828,9 @@ def make_plan(args: argparse.Namespace) -> Plan:
         fmt = EXT_FORMAT.get(Path(low).suffix)
     if args.explain:
         if fmt not in (None, "text"):
-            raise UsageError("--explain prints annotated text; it cannot be combined with "
-                             f"--format {fmt}")
+            raise UsageError(
+                f"--explain prints annotated text; it cannot be combined with --format {fmt}"
+            )
         fmt = "text"
     if args.fields is not None and fmt in ("text", "markdown"):
         raise UsageError(f"--fields applies to json and jsonl output, not {fmt}")
@@ -807,11 +899,14 @@ def _check_outputs(plan: Plan) -> None:
         for s in plan.sources:
             path = plan.dir_output(s).resolve()
             if path in inputs:
-                raise UsageError(f"writing {plan.dir_output(s)} would overwrite an input; "
-                                 "choose another output folder")
+                raise UsageError(
+                    f"writing {plan.dir_output(s)} would overwrite an input; "
+                    "choose another output folder"
+                )
             if path in seen:
-                raise UsageError(f"{seen[path]} and {s.name} would both be written to "
-                                 f"{plan.dir_output(s)}")
+                raise UsageError(
+                    f"{seen[path]} and {s.name} would both be written to {plan.dir_output(s)}"
+                )
             seen[path] = s.name
 
 
@@ -840,8 +935,14 @@ def _progress_bar(plan: Plan) -> Any:
     except ImportError:
         return None
     total = len(plan.sources) if all(s.kind == "page" for s in plan.sources) else None
-    return tqdm.tqdm(total=total, unit=" doc", file=sys.stderr, dynamic_ncols=True,
-                     mininterval=0.25, smoothing=0.1)
+    return tqdm.tqdm(
+        total=total,
+        unit=" doc",
+        file=sys.stderr,
+        dynamic_ncols=True,
+        mininterval=0.25,
+        smoothing=0.1,
+    )
 
 
 def _say(bar: Any, line: str) -> None:
@@ -861,8 +962,10 @@ def execute(plan: Plan) -> int:
         done = read_done_ids(plan.out_path) if plan.resume and plan.out_path else None
         output = Output(plan)
     except OSError as exc:
-        print(f"cleantext: error: cannot write {plan.out_path}: {exc.strerror or exc}",
-              file=sys.stderr)
+        print(
+            f"cleantext: error: cannot write {plan.out_path}: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
         return 2
     bar = _progress_bar(plan)
     status = 0
@@ -916,8 +1019,10 @@ def _summary(tally: Tally, stats: ReadStats, seconds: float, runner: Runner) -> 
         return f"{count:,} {word}{'' if count == 1 else 's'}"
 
     rate = tally.docs / seconds if seconds > 0 else 0.0
-    line = (f"cleantext: {n(tally.docs, 'input')}, {n(tally.articles, 'article')}, "
-            f"{n(tally.errors, 'error')}, {seconds:.1f} s, {rate:,.1f} docs/s")
+    line = (
+        f"cleantext: {n(tally.docs, 'input')}, {n(tally.articles, 'article')}, "
+        f"{n(tally.errors, 'error')}, {seconds:.1f} s, {rate:,.1f} docs/s"
+    )
     if stats.skipped_done:
         line += f"; {stats.skipped_done:,} already in the output (--resume)"
     if stats.skipped_records:
@@ -937,8 +1042,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     if not args.inputs and sys.stdin.isatty():
         parser.print_usage(sys.stderr)
-        print("cleantext: error: no input: name files or folders, or pipe a page into stdin "
-              "(--help for more)", file=sys.stderr)
+        print(
+            "cleantext: error: no input: name files or folders, or pipe a page into stdin "
+            "(--help for more)",
+            file=sys.stderr,
+        )
         return 2
     try:
         plan = make_plan(args)
@@ -957,9 +1065,12 @@ def rules_main(argv: Sequence[str]) -> int:
         description="List cleantext's boilerplate rules, or show one rule's documentation. "
         "--disable and --enable take these ids, or families (the two-letter prefix).",
     )
-    p.add_argument("names", nargs="*", metavar="ID|FAMILY",
-                   help="a rule id (SH001) shows its documentation; a family (SH) lists its "
-                   "rules")
+    p.add_argument(
+        "names",
+        nargs="*",
+        metavar="ID|FAMILY",
+        help="a rule id (SH001) shows its documentation; a family (SH) lists its rules",
+    )
     p.add_argument("--json", action="store_true", help="print the rules as JSON")
     args = p.parse_args(list(argv))
     rules = sorted(REGISTRY.values(), key=lambda r: r.id)
@@ -976,8 +1087,16 @@ def rules_main(argv: Sequence[str]) -> int:
         rules = [REGISTRY[i] for i in ids]
     if args.json:
         data = [
-            {"id": r.id, "name": r.name, "family": r.family, "kind": r.kind, "stage": r.stage,
-             "langs": list(r.langs), "summary": r.summary, "doc": r.doc}
+            {
+                "id": r.id,
+                "name": r.name,
+                "family": r.family,
+                "kind": r.kind,
+                "stage": r.stage,
+                "langs": list(r.langs),
+                "summary": r.summary,
+                "doc": r.doc,
+            }
             for r in rules
         ]
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -987,21 +1106,35 @@ def rules_main(argv: Sequence[str]) -> int:
             if i:
                 print("\n" + "-" * 72 + "\n")
             print(f"{r.id}  {r.name}")
-            print(f"kind: {r.kind}   family: {r.family}   stage: {r.stage}   "
-                  f"languages: {', '.join(r.langs)}\n")
+            print(
+                f"kind: {r.kind}   family: {r.family}   stage: {r.stage}   "
+                f"languages: {', '.join(r.langs)}\n"
+            )
             print(r.doc.strip() or "(no documentation)")
         return 0
     header = ("ID", "NAME", "KIND", "FAMILY", "STAGE", "LANGUAGES", "SUMMARY")
-    rows = [(r.id, r.name, r.kind, r.family, r.stage, ",".join(r.langs), r.summary)
-            for r in rules]
+    rows = [(r.id, r.name, r.kind, r.family, r.stage, ",".join(r.langs), r.summary) for r in rules]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
     for row in [header, *rows]:
         cells = [c.ljust(w) for c, w in zip(row[:-1], widths, strict=True)]
         print("  ".join([*cells, row[-1]]).rstrip())
-    print(f"\n{len(rows)} rules.  `cleantext rules ID` prints a rule's documentation; "
-          "--disable/--enable take ids or families.")
+    print(
+        f"\n{len(rows)} rules.  `cleantext rules ID` prints a rule's documentation; "
+        "--disable/--enable take ids or families."
+    )
     return 0
 
 
-__all__ = ["INPUT_EXTS", "Plan", "Settings", "build_parser", "main", "process", "render",
-           "render_explain", "render_markdown", "render_text", "rules_main"]
+__all__ = [
+    "INPUT_EXTS",
+    "Plan",
+    "Settings",
+    "build_parser",
+    "main",
+    "process",
+    "render",
+    "render_explain",
+    "render_markdown",
+    "render_text",
+    "rules_main",
+]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import importlib
 import json
 import lzma
 import os
@@ -28,7 +29,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import IO, Literal, cast
+from typing import IO, Any, Literal, cast
 
 Kind = Literal["page", "jsonl", "warc"]
 DocId = str | int
@@ -301,13 +302,20 @@ def read_source(
 
 def _error_doc(doc_id: DocId, index: int, exc: BaseException, url: str | None = None) -> Doc:
     msg = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return Doc(doc_id, url, b"", index, error=msg or type(exc).__name__,
-               error_type=type(exc).__name__)
+    return Doc(
+        doc_id, url, b"", index, error=msg or type(exc).__name__, error_type=type(exc).__name__
+    )
 
 
 def _too_large(doc_id: DocId, index: int, max_bytes: int, url: str | None = None) -> Doc:
-    return Doc(doc_id, url, b"", index, error=f"input is larger than --max-bytes ({max_bytes:,} "
-               "bytes)", error_type="InputTooLarge")
+    return Doc(
+        doc_id,
+        url,
+        b"",
+        index,
+        error=f"input is larger than --max-bytes ({max_bytes:,} bytes)",
+        error_type="InputTooLarge",
+    )
 
 
 def _read_page(stream: IO[bytes], src: Source, index: int, opts: ReadOptions) -> Doc:
@@ -349,11 +357,18 @@ def _jsonl_doc(line: bytes, line_id: str, index: int, opts: ReadOptions) -> Doc:
     try:
         obj = json.loads(line)
     except ValueError as exc:
-        return Doc(line_id, None, b"", index, error=f"invalid JSON: {exc}",
-                   error_type="JSONDecodeError")
+        return Doc(
+            line_id, None, b"", index, error=f"invalid JSON: {exc}", error_type="JSONDecodeError"
+        )
     if not isinstance(obj, dict):
-        return Doc(line_id, None, b"", index, error="the line is not a JSON object",
-                   error_type="RecordError")
+        return Doc(
+            line_id,
+            None,
+            b"",
+            index,
+            error="the line is not a JSON object",
+            error_type="RecordError",
+        )
     raw_id = obj.get(opts.id_field)
     doc_id: DocId = (
         raw_id if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) else line_id
@@ -366,8 +381,14 @@ def _jsonl_doc(line: bytes, line_id: str, index: int, opts: ReadOptions) -> Doc:
         return Doc(doc_id, url, html, index, input_format="html")
     if isinstance(text, str):
         return Doc(doc_id, url, text, index)
-    return Doc(doc_id, url, b"", index, error=f"the record has no string {opts.text_field!r} "
-               f"or {opts.html_field!r} field", error_type="RecordError")
+    return Doc(
+        doc_id,
+        url,
+        b"",
+        index,
+        error=f"the record has no string {opts.text_field!r} or {opts.html_field!r} field",
+        error_type="RecordError",
+    )
 
 
 class _TellStream:
@@ -394,9 +415,15 @@ class _TellStream:
         self.raw.close()
 
 
+def _fastwarc() -> Any:
+    """The ``fastwarc.warc`` module (an optional dependency; untyped here on purpose, so
+    type checks pass whether or not it is installed)."""
+    return importlib.import_module("fastwarc.warc")
+
+
 def fastwarc_available() -> bool:
     try:
-        import fastwarc.warc  # noqa: F401
+        _fastwarc()
     except ImportError:
         return False
     return True
@@ -410,32 +437,33 @@ def _read_warc(
     stream: IO[bytes], src: Source, index: int, opts: ReadOptions, stats: ReadStats
 ) -> Iterator[Doc]:
     try:
-        from fastwarc.warc import ArchiveIterator, WarcRecordType
+        warc = _fastwarc()
     except ImportError:
         yield Doc(src.name, None, b"", index, error=WARC_HINT, error_type="MissingDependency")
         return
     # fastwarc reads gzip itself (faster); bzip2 and xz go through Python's decompressors.
     method = _compression(stream)
     inner = stream if method == "gzip" else _decompress(stream, method)
-    wanted = WarcRecordType.response | WarcRecordType.resource | WarcRecordType.conversion
+    rtypes = warc.WarcRecordType
+    wanted = rtypes.response | rtypes.resource | rtypes.conversion
     last_pos = 0
     try:
-        records = ArchiveIterator(
+        records = warc.ArchiveIterator(
             cast(IO[bytes], _TellStream(inner)),
             record_types=wanted,
             parse_http=True,
             auto_decode="all",
         )
         for rec in records:
-            last_pos = rec.stream_pos
-            rid = rec.record_id or f"{src.name}@{rec.stream_pos}"
-            url = rec.headers.get("WARC-Target-URI")
+            last_pos = int(rec.stream_pos)
+            rid: str = rec.record_id or f"{src.name}@{last_pos}"
+            url: str | None = rec.headers.get("WARC-Target-URI")
             rtype = rec.record_type
             fmt: str | None
             charset: str | None = None
-            if rtype == WarcRecordType.conversion:
+            if rtype == rtypes.conversion:
                 fmt = "text"
-            elif rtype == WarcRecordType.response:
+            elif rtype == rtypes.response:
                 if not rec.is_http:
                     _skip(stats, "not HTTP")
                     continue
@@ -457,7 +485,7 @@ def _read_warc(
                 else:
                     _skip(stats, ctype or "no content type")
                     continue
-            payload = rec.reader.read(opts.max_bytes + 1)
+            payload: bytes = rec.reader.read(opts.max_bytes + 1)
             if len(payload) > opts.max_bytes:
                 yield _too_large(rid, index, opts.max_bytes, url)
                 continue
@@ -518,8 +546,9 @@ def read_done_ids(path: Path) -> Counter[DocId]:
                 if not line.strip():
                     offset += len(line)
                     continue
-                raise UsageError(f"cannot resume: {path} line {lineno} is not a JSON record "
-                                 "with an id")
+                raise UsageError(
+                    f"cannot resume: {path} line {lineno} is not a JSON record with an id"
+                )
             done[rec_id] += 1
             offset += len(line)
     return done

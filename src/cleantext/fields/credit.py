@@ -62,7 +62,8 @@ class Credit:
 
 
 def _alt(section: str, langs: tuple[str, ...]) -> str:
-    items = sorted(phrases("byline", section, langs), key=len, reverse=True)
+    # A trailing colon is optional in the patterns ("Source:", "Source :").
+    items = sorted({p.rstrip(": ") for p in phrases("byline", section, langs)}, key=len, reverse=True)
     alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"
     # Cue words in any case; the names after them keep their capitals.
     return f"(?i:{alt})"

@@ -12,7 +12,8 @@ TERMINAL = frozenset('.!?。！？…"”’»)\'」』')
 LETTER_RE = re.compile(r"[^\W\d_]")
 FIRST_PERSON_RE = re.compile(
     r"\b(?:we|our|us|you|your|wir|unsere?[mnrs]?|uns|ihnen|nous|notre|nos|vous|votre|vos"
-    r"|nosotros|nuestr[oa]s?|usted(?:es)?|tu|tus)\b"
+    r"|nosotros|nuestr[oa]s?|usted(?:es)?|tu|tus|usamos|utilizamos|puedes|utilisons|pouvez"
+    r"|verwenden wir|nutzen wir)\b"
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..page import Page
-from ._util import hit
+from ._util import ends_sentence, hit
 from .base import rule
 
 
@@ -25,9 +25,19 @@ def ad_label(page: Page) -> Iterator[int]:
     for b in page.tagged("ads:line", "ads:start", "ads:contains"):
         if b.nwords <= 15 and (hit(b, "ads:line") or (b.nwords <= 8 and hit(b, "ads:start"))):
             yield b.index
-            # "Promoted by X" labels the teaser printed right above it.
+            # "Promoted by X" labels the teaser printed right above it, a
+            # "Sponsored content" heading the one right below it.
             prev = blocks[b.index - 1] if b.index else None
             if hit(b, "ads:start") and prev is not None and not b.gap_before and prev.nwords <= 20:
                 yield prev.index
+            nxt = blocks[b.index + 1] if b.index + 1 < len(blocks) else None
+            if (
+                hit(b, "ads:line")
+                and nxt is not None
+                and not nxt.gap_before
+                and nxt.nwords <= 20
+                and not ends_sentence(nxt.text)
+            ):
+                yield nxt.index
         elif b.nwords <= 50 and hit(b, "ads:contains"):
             yield b.index  # affiliate disclosures
