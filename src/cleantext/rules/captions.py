@@ -19,6 +19,8 @@ SIMILAR = 90.0
 MIN_WORDS = 6
 # Between two copies of a caption only short lines (a photo credit) may sit.
 CREDIT_WORDS = 10
+# A caption above its credit line is at most this long.
+CAPTION_WORDS = 30
 
 
 def _near_copy(a: str, b: str) -> bool:
@@ -79,10 +81,22 @@ def photo_credit(page: Page) -> Iterator[int]:
         ...      "a parade through the old town, organisers said in a statement.")
         ['Image Credit: Northwind Media']
     """
+    blocks = page.blocks
     for b in page.tagged("captions:start", "captions:contains"):
         if b.label or b.nwords > 40:
             continue
         if (b.nwords <= 15 and hit(b, "captions:start")) or hit(b, "captions:contains"):
+            # A credit line printed right under a caption (one figure): both go.
+            prev = blocks[b.index - 1] if b.index else None
+            if (
+                prev is not None
+                and not b.gap_before
+                and prev.label is None
+                and 4 <= prev.nwords <= CAPTION_WORDS
+                and hit(b, "captions:start")
+            ):
+                page.captions.append((prev.index, prev.text))
+                yield prev.index
             page.captions.append((b.index, b.text))
             yield b.index
 

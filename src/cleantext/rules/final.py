@@ -14,6 +14,18 @@ SHORT = 5
 DUP_MIN_WORDS = 10
 
 
+_SEPARATORS = "|-–—:»›·•/>"
+
+
+def _set_off(text: str, title: str) -> bool:
+    """The title sits in ``text`` as one part, set off by separators ("Title | Site")."""
+    at = text.find(title)
+    if at < 0:
+        return False
+    before, after = text[:at].rstrip(), text[at + len(title) :].lstrip()
+    return (not before or before[-1] in _SEPARATORS) and (not after or after[0] in _SEPARATORS)
+
+
 @rule("TI001", "title-repeat", kind="title", stage="final")
 def title_repeat(page: Page) -> Iterator[int]:
     """Other copies of the headline: "Headline | Site", a breadcrumb ending in it.
@@ -35,7 +47,7 @@ def title_repeat(page: Page) -> Iterator[int]:
         if b.index == t or b.label:
             continue
         k = b.key
-        if k == tk or (tk in k and b.nwords <= title.nwords + 6):
+        if k == tk or (b.nwords <= title.nwords + 6 and _set_off(k, tk)):
             yield b.index
 
 
