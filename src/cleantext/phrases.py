@@ -27,8 +27,8 @@ LANGS: tuple[str, ...] = ("en", "de", "fr", "es")
 # (captions, credit tails, price lines are short; paragraphs need not be scanned).
 CONTAINS_CHARS = 160
 # Every "contains" pattern in the data needs one of these signs (a bracket, a
-# bar, a colon, a slash, ©, a currency): other lines are not scanned.
-_SIGN_RE = re.compile(r"[()\[\]|:/©$€£¥]")
+# bar, a colon, a slash, ©, a currency, @): other lines are not scanned.
+_SIGN_RE = re.compile(r"[()\[\]|:/©$€£¥@]")
 MODES = ("line", "start", "contains")
 
 WORD_RE = re.compile(r"\w+")

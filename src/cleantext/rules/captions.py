@@ -21,6 +21,8 @@ MIN_WORDS = 6
 CREDIT_WORDS = 10
 # A caption above its credit line is at most this long.
 CAPTION_WORDS = 30
+# "Photo: Jane Doe/Agency" is short; "Photos: the first storm hits the coast" is a gallery link.
+CREDIT_START_WORDS = 8
 
 
 def _near_copy(a: str, b: str) -> bool:
@@ -85,7 +87,7 @@ def photo_credit(page: Page) -> Iterator[int]:
     for b in page.tagged("captions:start", "captions:contains"):
         if b.label or b.nwords > 40:
             continue
-        if (b.nwords <= 15 and hit(b, "captions:start")) or hit(b, "captions:contains"):
+        if (b.nwords <= CREDIT_START_WORDS and hit(b, "captions:start")) or hit(b, "captions:contains"):
             # A credit line printed right under a caption (one figure): both go.
             prev = blocks[b.index - 1] if b.index else None
             if (
