@@ -653,8 +653,11 @@ def test_text_format_for_a_batch_has_headers(tmp_path: Path) -> None:
     assert "\n\n==> b.txt <==\n" in out
 
 
-def test_worker_crash_fails_only_its_document(many_jsonl: Path, tmp_path: Path) -> None:
-    """A worker killed mid-document: that document gets an error record, the rest go on."""
+def test_worker_crash_fails_only_its_document(tmp_path: Path) -> None:
+    """Workers killed mid-document: those documents get error records, the rest go on.
+
+    300 short documents keep the window of chunks in flight full while the workers die.
+    """
     hook = tmp_path / "hook"
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(
@@ -667,17 +670,18 @@ def test_worker_crash_fails_only_its_document(many_jsonl: Path, tmp_path: Path) 
         "    return _clean(self, data, **kw)\n"
         "p.Cleaner.clean = clean\n"
     )
-    lines = many_jsonl.read_text("utf-8").splitlines()[:40]
-    lines[17] = json.dumps({"id": "boom", "text": "CRASH-ME"})
+    text = "Menu\nHome\n\nBridge reopens\n\nThe old bridge reopened on Monday, the city said.\n"
+    recs = [{"id": f"d{i}", "text": text} for i in range(300)]
+    recs[40] = {"id": "boom", "text": "CRASH-ME"}
+    recs[250] = {"id": "boom2", "text": "CRASH-ME too"}
     src = tmp_path / "in.jsonl"
-    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    src.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
     proc = run(src, "-j", "2", "--fields", "title", env={"PYTHONPATH": str(hook)})
     assert proc.returncode == 1
-    recs = records(proc.stdout)
-    assert len(recs) == 40
-    assert [r["id"] for r in recs][16:19] == ["doc-016", "boom", "doc-018"]
-    assert [r["id"] for r in recs if "error" in r] == ["boom"]
-    assert recs[17]["error_type"] == "WorkerCrash"
+    out = records(proc.stdout)
+    assert [r["id"] for r in out] == [r["id"] for r in recs]
+    assert [r["id"] for r in out if "error" in r] == ["boom", "boom2"]
+    assert out[40]["error_type"] == out[250]["error_type"] == "WorkerCrash"
 
 
 # -- exit codes and errors --------------------------------------------------------------------

@@ -444,7 +444,7 @@ class Runner:
         pool = self._pool()
         try:
             for chunk in _chunks(tasks):
-                window.append((chunk, pool.submit(_work, chunk)))
+                window.append((chunk, self._submit(pool, chunk)))
                 while len(window) >= limit:
                     pool, out = self._next(pool, window)
                     yield from out
@@ -453,6 +453,16 @@ class Runner:
                 yield from out
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+
+    @staticmethod
+    def _submit(pool: ProcessPoolExecutor, chunk: list[Task]) -> Future[list[Result]]:
+        """Submit a chunk; on a pool that already broke, a future that failed likewise."""
+        try:
+            return pool.submit(_work, chunk)
+        except BrokenProcessPool as exc:
+            failed: Future[list[Result]] = Future()
+            failed.set_exception(exc)
+            return failed
 
     def _next(
         self, pool: ProcessPoolExecutor, window: deque[tuple[list[Task], Future[list[Result]]]]
@@ -1009,7 +1019,7 @@ def execute(plan: Plan) -> int:
             bar.close()
     if status == 0 and tally.errors:
         status = 1
-    if plan.batch and not plan.quiet:
+    if plan.batch and not plan.quiet and status != 141:  # no summary once stdout closed
         print(_summary(tally, stats, time.perf_counter() - start, runner), file=sys.stderr)
     return status
 

@@ -13,8 +13,10 @@ import re
 
 import numpy as np
 
+from ..model import Block
 from ..page import Page
 from ..textutil import key
+from .dates import block_dates
 
 # How far above the start of the main text a headline may sit (in blocks).
 LOOKBACK = 40
@@ -78,6 +80,18 @@ def _overlap(i: int, toks: list[str], body: tuple[dict[str, int], set[int]]) -> 
     return sum(1 for w in words if counts.get(w, 0) >= least) / len(words)
 
 
+_URLISH = re.compile(r"https?://|www\.\w|\.(?:com|org|net)\b")
+
+
+def _date_line(page: Page, b: Block) -> bool:
+    """A short block that is mostly a date ("September 10, 2018 | by Jane")."""
+    if b.nwords > 12:
+        return False
+    from .dateline import leftover_words
+
+    return any(leftover_words(b.text, d) <= 6 for d in block_dates(b, page.lang) if not d.relative)
+
+
 def body_start(page: Page) -> int:
     """The first paragraph of the main text: the first kept prose block of the span."""
     if page.span is None:
@@ -102,8 +116,10 @@ def candidates(page: Page) -> list[int]:
             continue
         if b.label and (b.label[:2] in _NEVER or b.label == "RL003"):
             continue
-        if _BYLINE_START.match(b.text) or b.text.endswith(","):
+        if _BYLINE_START.match(b.text) or b.text.endswith(",") or b.text[0] in "*•·|":
             continue
+        if _URLISH.search(b.text) or _date_line(page, b):
+            continue  # a dateline or a link, never a headline
         out.append(i)
     return out
 

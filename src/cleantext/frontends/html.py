@@ -83,7 +83,7 @@ _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 NOSCRIPT_MIN_WORDS = 100  # below this many words, <noscript> text may be the page
 _PUNCT_AFTER = re.compile(r'^[,:;.!?")]')
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,200}\?>", re.IGNORECASE)
+_XML_DECL = re.compile(r"^[\s\ufeff]*<\?xml[^>]{0,200}\?>", re.IGNORECASE)
 # XML-illegal characters removed before parsing: C0 controls but tab, LF, CR
 # (and U+FFFE/U+FFFF, removed from the UTF-8 bytes).
 _CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13))

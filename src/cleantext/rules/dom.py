@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Iterator
 
 from ..model import Block
@@ -30,6 +31,9 @@ MAX_SHARE = 0.4
 WRAPPER_SHARE = 0.8
 # Blocks longer than this are never taken by a class name or a landmark alone.
 MAX_WORDS = 40
+# Longer link-dense blocks are teasers, not menus.
+LINK_LIST_WORDS = 12
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 _SPLIT = re.compile(r"[^a-z]+")
 
@@ -67,6 +71,13 @@ _SUFFIXES = frozenset(
      "header", "count"}
 )  # fmt: skip
 
+_COMPOUND = re.compile(
+    "({})({})".format(
+        "|".join(sorted(_WORD_KIND, key=len, reverse=True)),
+        "|".join(sorted(_SUFFIXES, key=len, reverse=True)),
+    )
+)
+
 
 @functools.lru_cache(maxsize=8192)
 def token_words(token: str) -> frozenset[str]:
@@ -103,6 +114,8 @@ def class_words(classes: str, ignore: frozenset[str] = frozenset()) -> frozenset
     >>> sorted(class_words("post-comments commentary-body relatedposts"))
     ['comments', 'related']
     """
+    if not ignore:
+        return _all_words(classes)
     out: frozenset[str] = frozenset()
     for token in class_tokens(classes):
         if token not in ignore:
@@ -112,11 +125,21 @@ def class_words(classes: str, ignore: frozenset[str] = frozenset()) -> frozenset
     return out
 
 
+@functools.lru_cache(maxsize=8192)
+def _all_words(classes: str) -> frozenset[str]:
+    out: frozenset[str] = frozenset()
+    for token in class_tokens(classes):
+        words = token_words(token)
+        if words:
+            out = out | words
+    return out
+
+
 def _heads(w: str) -> Iterator[str]:
-    for n in range(3, len(w) - 2):
-        head, rest = w[:n], w[n:]
-        if head in _WORD_KIND and rest in _SUFFIXES:
-            yield head
+    if len(w) >= 6:
+        m = _COMPOUND.fullmatch(w)
+        if m:
+            yield m.group(1)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -127,7 +150,12 @@ def path_tags(path: str) -> tuple[str, ...]:
 
 def nearest_landmark(b: Block) -> str | None:
     """The closest enclosing landmark element: nav, aside, footer, header, form, article, main."""
-    for tag in reversed(path_tags(b.path)):
+    return _nearest_landmark(b.path)
+
+
+@functools.lru_cache(maxsize=4096)
+def _nearest_landmark(path: str) -> str | None:
+    for tag in reversed(path_tags(path)):
         if tag in LANDMARKS:
             return tag
     return None
@@ -153,7 +181,12 @@ _NEAR_BEFORE, _NEAR_AFTER = 2, 6
 
 def names_author(b: Block) -> bool:
     """The block's element or an ancestor is named as a byline or author box."""
-    return bool(b.classes) and not _BYLINE_WORDS.isdisjoint(_SPLIT.split(b.classes))
+    return bool(b.classes) and _names_author(b.classes)
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_author(classes: str) -> bool:
+    return not _BYLINE_WORDS.isdisjoint(_SPLIT.split(classes))
 
 
 def headline_zone(page: Page) -> frozenset[int]:
@@ -189,33 +222,40 @@ def _wide(page: Page) -> tuple[frozenset[str], frozenset[str]]:
     page wrappers (page builders name every element ``*-widget-*``) is
     ignored too.
     """
-    token_cover: dict[str, int] = {}
+    by_classes: dict[str, int] = {}
     for b in page.blocks:
-        if b.nwords:
-            for t in class_tokens(b.classes):
+        if b.nwords and b.classes:
+            by_classes[b.classes] = by_classes.get(b.classes, 0) + b.nwords
+    token_cover: dict[str, int] = {}
+    for classes, n in by_classes.items():
+        if _all_words(classes):
+            for t in class_tokens(classes):
                 if token_words(t):
-                    token_cover[t] = token_cover.get(t, 0) + b.nwords
+                    token_cover[t] = token_cover.get(t, 0) + n
     total = _page_words(page)
     limit = MAX_SHARE * total
     tokens = frozenset(t for t, n in token_cover.items() if n > limit)
     wrappers = frozenset(t for t, n in token_cover.items() if n > WRAPPER_SHARE * total)
     word_cover: dict[str, int] = {}
-    for b in page.blocks:
-        if b.nwords:
-            for w in class_words(b.classes, wrappers):
-                word_cover[w] = word_cover.get(w, 0) + b.nwords
+    for classes, n in by_classes.items():
+        if _all_words(classes):
+            for w in class_words(classes, wrappers):
+                word_cover[w] = word_cover.get(w, 0) + n
     return tokens, frozenset(w for w, n in word_cover.items() if n > limit)
 
 
 def _wide_landmarks(page: Page) -> frozenset[str]:
     """Landmarks (by path prefix) that hold too much of the page: an ASP.NET page-wide <form>."""
-    cover: dict[str, int] = {}
+    by_path: dict[str, int] = {}
     for b in page.blocks:
-        tags = path_tags(b.path)
+        by_path[b.path] = by_path.get(b.path, 0) + b.nwords
+    cover: dict[str, int] = {}
+    for path, n in by_path.items():
+        tags = path_tags(path)
         for i, tag in enumerate(tags):
             if tag in LANDMARKS:
                 key = ">".join(tags[: i + 1])
-                cover[key] = cover.get(key, 0) + b.nwords
+                cover[key] = cover.get(key, 0) + n
     limit = MAX_SHARE * _page_words(page)
     return frozenset(k for k, n in cover.items() if n > limit)
 
@@ -226,25 +266,40 @@ def _landmark_key(b: Block, landmark: str) -> str:
     return ">".join(tags[: i + 1])
 
 
-def _class_rule(page: Page, kind: str) -> Iterator[int]:
-    if not _is_html(page):
-        return
-    words = CLASS_WORDS[kind]
+_local = threading.local()
+
+
+def _named_kinds(page: Page) -> dict[int, frozenset[str]]:
+    """Block index -> the boilerplate kinds its class names say, for blocks a class rule may take.
+
+    Computed once per page for all the class rules.
+    """
+    cached = getattr(_local, "kinds", None)
+    if cached is not None and cached[0] is page and cached[1] == len(page.blocks):
+        kinds: dict[int, frozenset[str]] = cached[2]
+        return kinds
+    kinds = {}
     wide: tuple[frozenset[str], frozenset[str]] | None = None
     for b in page.blocks:
-        if not b.classes or b.nwords > MAX_WORDS:
+        if not b.classes or b.nwords > MAX_WORDS or not _all_words(b.classes):
             continue
-        if not class_words(b.classes) & words:
+        if (in_article(b) and is_prose(b)) or names_author(b):
             continue
         if wide is None:
             wide = _wide(page)
-        if not (class_words(b.classes, wide[0]) & words) - wide[1]:
-            continue
-        if in_article(b) and is_prose(b):
-            continue
-        if names_author(b):
-            continue
-        yield b.index
+        named = class_words(b.classes, wide[0]) - wide[1]
+        if named:
+            kinds[b.index] = frozenset(_WORD_KIND[w] for w in named)
+    _local.kinds = (page, len(page.blocks), kinds)
+    return kinds
+
+
+def _class_rule(page: Page, kind: str) -> Iterator[int]:
+    if not _is_html(page):
+        return
+    for i, kinds in _named_kinds(page).items():
+        if kind in kinds:
+            yield i
 
 
 @rule("DM001", "landmark-container", kind="navigation")
@@ -267,10 +322,10 @@ def landmark_container(page: Page) -> Iterator[int]:
     wide: frozenset[str] | None = None
     zone = headline_zone(page)
     for b in page.blocks:
-        if b.nwords > MAX_WORDS or is_prose(b) or b.index in zone or names_author(b):
-            continue
         mark = nearest_landmark(b)
         if mark is None or mark in ("article", "main"):
+            continue
+        if b.nwords > MAX_WORDS or is_prose(b) or b.index in zone or names_author(b):
             continue
         if mark == "header" and in_article(b):
             continue
@@ -387,14 +442,31 @@ def link_list(page: Page) -> Iterator[int]:
         return
     zone = headline_zone(page)
     for b in page.blocks:
-        if b.link_density < 0.7 or b.nwords > 12 or b.tag in _HEADINGS or in_article(b):
+        if b.link_density < 0.7 or b.nwords > LINK_LIST_WORDS or b.tag in _HEADINGS:
+            continue
+        if in_article(b):
             continue
         if b.index in zone or names_author(b):
             continue
         yield b.index
 
 
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+@rule("DM010", "figure-caption", kind="caption")
+def figure_caption(page: Page) -> Iterator[int]:
+    """Photo captions and credits in ``<figcaption>``: out of the body, into ``captions``.
+
+    Example:
+        >>> removed_by("DM010", "<figure><img src='p.jpg'><figcaption>The pier at dawn. "
+        ...     "Photo: AP</figcaption></figure><p>" + "The pier reopened on Monday. " * 4 + "</p>")
+        ['The pier at dawn. Photo: AP']
+    """
+    if not _is_html(page):
+        return
+    for b in page.blocks:
+        if b.nwords > 80 or "figcaption" not in path_tags(b.path):
+            continue
+        page.captions.append((b.index, b.text))
+        yield b.index
 
 
 def removed_by(rule_id: str, html: str) -> list[str]:
