@@ -58,9 +58,20 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def run_tool(tool: str, args: argparse.Namespace, run_dir: Path, ids_file: Path) -> Row:
     """Run one tool in a child process; return its report (or a "skipped" note)."""
-    cmd = [sys.executable, str(BENCH / "tools.py"), "--tool", tool, "--mode", args.input,
-           "--corpus", str(args.corpus), "--ids", str(ids_file),
-           "--pred", str(run_dir / f"{tool}.jsonl")]
+    cmd = [
+        sys.executable,
+        str(BENCH / "tools.py"),
+        "--tool",
+        tool,
+        "--mode",
+        args.input,
+        "--corpus",
+        str(args.corpus),
+        "--ids",
+        str(ids_file),
+        "--pred",
+        str(run_dir / f"{tool}.jsonl"),
+    ]
     if tool == "cleantext":
         cmd += ["--full", str(run_dir / f"{tool}.full.jsonl")]
     if args.url:
@@ -82,8 +93,16 @@ def run_tool(tool: str, args: argparse.Namespace, run_dir: Path, ids_file: Path)
 def score_tool(tool: str, scorer: Path, gold: Path, run_dir: Path) -> Row:
     """Score a tool's predictions with score.py; return its metrics."""
     out_json = run_dir / f"{tool}.scores.json"
-    cmd = [sys.executable, str(scorer), str(gold), str(run_dir / f"{tool}.jsonl"),
-           "--json", str(out_json), "--per-doc", str(run_dir / f"{tool}.per-doc.jsonl")]
+    cmd = [
+        sys.executable,
+        str(scorer),
+        str(gold),
+        str(run_dir / f"{tool}.jsonl"),
+        "--json",
+        str(out_json),
+        "--per-doc",
+        str(run_dir / f"{tool}.per-doc.jsonl"),
+    ]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
         raise SystemExit(f"score.py failed on {tool}:\n{proc.stderr}")
@@ -111,11 +130,16 @@ def table(rows: list[Row]) -> list[str]:
 
 
 def markdown(rows: list[Row], title: str) -> str:
-    out = [f"# {title}", "", "| " + " | ".join(h for _, h, _, _ in COLUMNS) + " |",
-           "|" + "|".join(" --- " if k == "tool" else " ---: " for k, _, _, _ in COLUMNS) + "|"]
+    out = [
+        f"# {title}",
+        "",
+        "| " + " | ".join(h for _, h, _, _ in COLUMNS) + " |",
+        "|" + "|".join(" --- " if k == "tool" else " ---: " for k, _, _, _ in COLUMNS) + "|",
+    ]
     for row in rows:
-        out.append("| " + " | ".join(fmt(row.get(k), 0, s).strip() for k, _, _, s in COLUMNS)
-                   + " |")
+        out.append(
+            "| " + " | ".join(fmt(row.get(k), 0, s).strip() for k, _, _, s in COLUMNS) + " |"
+        )
     return "\n".join(out) + "\n"
 
 
@@ -124,25 +148,30 @@ def worst_pages(run_dir: Path, tool: str, gold: dict[str, Row], n: int, sc: Modu
     preds = {p["id"]: p for p in read_jsonl(run_dir / f"{tool}.jsonl")}
     per_doc.sort(key=lambda r: (r["body_f1"], r["id"]))
     print(f"\nWorst {min(n, len(per_doc))} pages for {tool} (per-page body F1):")
-    print(f"{'id':<14} {'F1':>5} {'P':>5} {'R':>5} {'page_type':<13} "
-          f"{'pred tok':>8} {'gold tok':>8}")
+    print(
+        f"{'id':<14} {'F1':>5} {'P':>5} {'R':>5} {'page_type':<13} {'pred tok':>8} {'gold tok':>8}"
+    )
     for r in per_doc[:n]:
         g = gold[r["id"]]
         n_pred = len(sc.tokenize(preds.get(r["id"], {}).get("body")))
         n_gold = len(sc.tokenize(g.get("body")))
-        print(f"{r['id'][:14]:<14} {r['body_f1']:>5.3f} {r['body_p']:>5.3f} {r['body_r']:>5.3f} "
-              f"{g.get('page_type') or '-':<13} {n_pred:>8} {n_gold:>8}")
+        print(
+            f"{r['id'][:14]:<14} {r['body_f1']:>5.3f} {r['body_p']:>5.3f} {r['body_r']:>5.3f} "
+            f"{g.get('page_type') or '-':<13} {n_pred:>8} {n_gold:>8}"
+        )
 
 
-def rule_harm(run_dir: Path, tool: str, gold: dict[str, Row], sc: ModuleType,
-              top: int) -> list[Row]:
+def rule_harm(
+    run_dir: Path, tool: str, gold: dict[str, Row], sc: ModuleType, top: int
+) -> list[Row]:
     """Per (rule, kind): blocks and tokens removed, and how many of the removed blocks'
     4-shingles are in the gold body (wrongly removed) and also missing from the output."""
     full_path = run_dir / f"{tool}.full.jsonl"
     if not full_path.exists():
         return []
     stats: dict[tuple[str, str], Row] = defaultdict(
-        lambda: {"blocks": 0, "tokens": 0, "shingles": 0, "wrong": 0, "lost": 0, "pages": 0})
+        lambda: {"blocks": 0, "tokens": 0, "shingles": 0, "wrong": 0, "lost": 0, "pages": 0}
+    )
     for doc in read_jsonl(full_path):
         gold_sh = set(sc.shingles(gold.get(doc["id"], {}).get("body") or ""))
         kept_sh = set(sc.shingles(doc.get("body") or ""))
@@ -163,19 +192,27 @@ def rule_harm(run_dir: Path, tool: str, gold: dict[str, Row], sc: ModuleType,
             stats[key]["pages"] += 1
     rows = [{"rule": r, "kind": k, **s} for (r, k), s in stats.items()]
     rows.sort(key=lambda r: (-r["wrong"], -r["tokens"], r["rule"]))
-    print(f"\nRemoval rules of {tool}, most harmful first ({len(rows)} rule/kind pairs; "
-          "wrong = removed 4-shingles that are in the gold body, lost = of those, "
-          "not in the output body either):")
-    print(f"{'rule':<28} {'kind':<14} {'blocks':>6} {'tokens':>7} {'wrong':>6} {'wrong%':>6} "
-          f"{'lost':>6} {'pages':>5}")
+    print(
+        f"\nRemoval rules of {tool}, most harmful first ({len(rows)} rule/kind pairs; "
+        "wrong = removed 4-shingles that are in the gold body, lost = of those, "
+        "not in the output body either):"
+    )
+    print(
+        f"{'rule':<28} {'kind':<14} {'blocks':>6} {'tokens':>7} {'wrong':>6} {'wrong%':>6} "
+        f"{'lost':>6} {'pages':>5}"
+    )
     for r in rows[:top]:
         pct = 100 * r["wrong"] / r["shingles"] if r["shingles"] else 0.0
-        print(f"{r['rule'][:28]:<28} {r['kind'][:14]:<14} {r['blocks']:>6} {r['tokens']:>7} "
-              f"{r['wrong']:>6} {pct:>6.1f} {r['lost']:>6} {r['pages']:>5}")
+        print(
+            f"{r['rule'][:28]:<28} {r['kind'][:14]:<14} {r['blocks']:>6} {r['tokens']:>7} "
+            f"{r['wrong']:>6} {pct:>6.1f} {r['lost']:>6} {r['pages']:>5}"
+        )
     if len(rows) > top:
         rest = rows[top:]
-        print(f"... {len(rest)} more: {sum(r['blocks'] for r in rest)} blocks, "
-              f"{sum(r['tokens'] for r in rest)} tokens, {sum(r['wrong'] for r in rest)} wrong")
+        print(
+            f"... {len(rest)} more: {sum(r['blocks'] for r in rest)} blocks, "
+            f"{sum(r['tokens'] for r in rest)} tokens, {sum(r['wrong'] for r in rest)} wrong"
+        )
     return rows
 
 
@@ -191,8 +228,13 @@ def plot(rows: list[Row], path: Path, title: str) -> None:
     fig, ax = plt.subplots(figsize=(8, 5.5))
     for row in rows:
         ax.scatter(row["docs_per_s"], row["body_f1"], s=36)
-        ax.annotate(row["tool"], (row["docs_per_s"], row["body_f1"]),
-                    textcoords="offset points", xytext=(5, 4), fontsize=9)
+        ax.annotate(
+            row["tool"],
+            (row["docs_per_s"], row["body_f1"]),
+            textcoords="offset points",
+            xytext=(5, 4),
+            fontsize=9,
+        )
     ax.set_xscale("log")
     ax.set_xlabel("documents per second (log scale)")
     ax.set_ylabel("body F1 (score.py)")
@@ -204,8 +246,9 @@ def plot(rows: list[Row], path: Path, title: str) -> None:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("corpus", type=Path, help="corpus folder with gold.jsonl, dumps/, html/")
     ap.add_argument("--input", choices=["text", "html"], default="text")
     ap.add_argument("--tools", help="comma-separated tool names (default depends on --input)")
@@ -216,8 +259,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--rules", type=int, default=20, help="removal rules to list")
     ap.add_argument("--scorer", type=Path, help="score.py (default: CORPUS_DIR/../score.py)")
     ap.add_argument("--plot", type=Path, help="write a body F1 vs docs/s chart (PNG)")
-    ap.add_argument("--url", action="store_true",
-                    help="pass the page URL to cleantext, trafilatura, newspaper4k")
+    ap.add_argument(
+        "--url",
+        action="store_true",
+        help="pass the page URL to cleantext, trafilatura, newspaper4k",
+    )
     ap.add_argument("--timeout", type=float, default=3600, help="seconds per tool")
     args = ap.parse_args(argv)
     args.corpus = args.corpus.resolve()
@@ -247,26 +293,32 @@ def main(argv: list[str] | None = None) -> int:
     run_dir = args.out / name
     run_dir.mkdir(parents=True, exist_ok=True)
     ids_file = run_dir / "ids.jsonl"
-    ids_file.write_text("".join(json.dumps({"id": g["id"], "url": g.get("url")}) + "\n"
-                                for g in gold_rows))
+    ids_file.write_text(
+        "".join(json.dumps({"id": g["id"], "url": g.get("url")}) + "\n" for g in gold_rows)
+    )
     sc = load_scorer(args.scorer)
-    title = (f"{args.corpus.name} ({args.input} input"
-             f"{', page_type ' + args.page_type if args.page_type else ''}, {len(gold)} pages)")
+    title = (
+        f"{args.corpus.name} ({args.input} input"
+        f"{', page_type ' + args.page_type if args.page_type else ''}, {len(gold)} pages)"
+    )
     print(f"{title}; scorer {args.scorer}; output in {run_dir}")
 
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
         gold_file = Path(tmp) / "gold.jsonl"  # the selected pages only (never in the repo)
-        gold_file.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold_rows),
-                             encoding="utf-8")
+        gold_file.write_text(
+            "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold_rows), encoding="utf-8"
+        )
         for tool in args.tool_list:
             report = run_tool(tool, args, run_dir, ids_file)
             if "skipped" in report:
                 print(f"note: {tool} skipped: {report['skipped']}")
                 continue
             if report["errors"]:
-                print(f"note: {tool}: {report['errors']} page(s) raised an exception "
-                      f"(empty prediction), e.g. {report['error_examples'][0][:110]}")
+                print(
+                    f"note: {tool}: {report['errors']} page(s) raised an exception "
+                    f"(empty prediction), e.g. {report['error_examples'][0][:110]}"
+                )
             row = {**report, **score_tool(tool, args.scorer, gold_file, run_dir)}
             secs = max(report["seconds"], 1e-9)
             row["docs_per_s"] = report["docs"] / secs
@@ -280,11 +332,23 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("\n".join(table(rows)))
     r0 = rows[0]
-    print(f"n: {len(gold)} pages; title scored on {r0['n_title']}, date on {r0['n_date']}, "
-          f"credit on {r0['n_credit']} (visible gold)")
-    (run_dir / "results.json").write_text(json.dumps(
-        {"corpus": str(args.corpus), "input": args.input, "page_type": args.page_type,
-         "pages": len(gold), "scorer": str(args.scorer), "rows": rows}, indent=2))
+    print(
+        f"n: {len(gold)} pages; title scored on {r0['n_title']}, date on {r0['n_date']}, "
+        f"credit on {r0['n_credit']} (visible gold)"
+    )
+    (run_dir / "results.json").write_text(
+        json.dumps(
+            {
+                "corpus": str(args.corpus),
+                "input": args.input,
+                "page_type": args.page_type,
+                "pages": len(gold),
+                "scorer": str(args.scorer),
+                "rows": rows,
+            },
+            indent=2,
+        )
+    )
     (run_dir / "results.md").write_text(markdown(rows, title))
     print(f"written: {run_dir / 'results.json'}, {run_dir / 'results.md'}")
     if args.plot:

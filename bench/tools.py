@@ -59,12 +59,49 @@ def wrap_lines(text: str) -> str:
     return f"<html><body>\n{paras}</body></html>"
 
 
-_BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
-    "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-})
+_BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
 _INVISIBLE = (
     "//head|//script|//style|//noscript|//template|//svg|//math|//iframe|//object|//embed"
     "|//canvas|//audio|//video"
@@ -248,8 +285,17 @@ TOOLS: dict[str, Tool] = {
 }
 DEFAULT_TOOLS = {
     "text": ["cleantext", "none", "c4", "boilerpy3", "justext", "trafilatura"],
-    "html": ["cleantext", "none", "trafilatura", "trafilatura-precision", "readability",
-             "justext", "boilerpy3", "resiliparse", "newspaper4k"],
+    "html": [
+        "cleantext",
+        "none",
+        "trafilatura",
+        "trafilatura-precision",
+        "readability",
+        "justext",
+        "boilerpy3",
+        "resiliparse",
+        "newspaper4k",
+    ],
 }
 
 

@@ -24,12 +24,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import body_labels, iter_pages  # noqa: E402
+from corpus import body_labels, iter_pages
 
-from cleantext import scorer  # noqa: E402
-from cleantext.fields import title as title_field  # noqa: E402
-from cleantext.pipeline import prepare  # noqa: E402
-from cleantext.rules.base import run_stage  # noqa: E402
+from cleantext import scorer
+from cleantext.fields import title as title_field
+from cleantext.pipeline import prepare
+from cleantext.rules.base import run_stage
 
 L2 = 1.0
 
@@ -128,7 +128,9 @@ def best_threshold(p: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("corpora", nargs="+", type=Path)
     ap.add_argument("--page-type", default="article", help="wcxb page type to train on ('' = all)")
     ap.add_argument("--out", type=Path, default=Path("src/cleantext/data/scorer.json"))
@@ -137,8 +139,10 @@ def main() -> int:
 
     t0 = time.perf_counter()
     pages = collect(args.corpora, args.page_type or None)
-    print(f"{len(pages)} pages, {sum(len(p['y']) for p in pages)} blocks "  # type: ignore[arg-type]
-          f"({time.perf_counter() - t0:.1f}s)")
+    print(
+        f"{len(pages)} pages, {sum(len(p['y']) for p in pages)} blocks "  # type: ignore[arg-type]
+        f"({time.perf_counter() - t0:.1f}s)"
+    )
     folds = [list(range(k, len(pages), args.folds)) for k in range(args.folds)]
 
     # Stage 1: out-of-fold probabilities for stage 2's training features.
@@ -173,8 +177,10 @@ def main() -> int:
     tp = float((w_cat * keep * y_cat).sum())
     prec = tp / float((w_cat * keep).sum())
     rec = tp / float((w_cat * y_cat).sum())
-    print(f"held-out block-level (word-weighted): P {prec:.3f} R {rec:.3f} "
-          f"F1 {2 * prec * rec / (prec + rec):.3f} at threshold {threshold}")
+    print(
+        f"held-out block-level (word-weighted): P {prec:.3f} R {rec:.3f} "
+        f"F1 {2 * prec * rec / (prec + rec):.3f} at threshold {threshold}"
+    )
 
     # Title ranker: candidates of every page with a visible gold title line,
     # scored with the final content model as at run time.
@@ -204,8 +210,10 @@ def main() -> int:
         beta = fit_choice([xt[i] for i in tr], [yt[i] for i in tr], l2=0.01)
         held.append(choice_accuracy(beta, [xt[i] for i in te], [yt[i] for i in te]) * len(te))
     wtitle = fit_choice(xt, yt, l2=0.01)
-    print(f"title: gold line among candidates on {hits}/{total} pages; ranker picks it on "
-          f"{choice_accuracy(wtitle, xt, yt):.3f} in-sample, {sum(held) / len(xt):.3f} held-out")
+    print(
+        f"title: gold line among candidates on {hits}/{total} pages; ranker picks it on "
+        f"{choice_accuracy(wtitle, xt, yt):.3f} in-sample, {sum(held) / len(xt):.3f} held-out"
+    )
 
     model = {
         "version": 1,

@@ -9,12 +9,12 @@ import pytest
 
 pytest.importorskip("datatrove")
 
-from datatrove.data import Document  # noqa: E402
-from datatrove.executor import LocalPipelineExecutor  # noqa: E402
-from datatrove.pipeline.readers import JsonlReader  # noqa: E402
-from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
+from datatrove.data import Document
+from datatrove.executor import LocalPipelineExecutor
+from datatrove.pipeline.readers import JsonlReader
+from datatrove.pipeline.writers import JsonlWriter
 
-from cleantext.integrations.datatrove import CleantextStep  # noqa: E402
+from cleantext.integrations.datatrove import CleantextStep
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PAGES = sorted(FIXTURES.glob("en-*.txt"))[:4]

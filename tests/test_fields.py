@@ -56,9 +56,7 @@ def test_relative_date_needs_a_reference() -> None:
 
 
 def test_wire_dateline_prefix_leaves_the_body() -> None:
-    art = cleantext.clean(
-        "Harbour plan approved\n\nBEIJING, Nov 18 (Reuters) - " + BODY
-    )
+    art = cleantext.clean("Harbour plan approved\n\nBEIJING, Nov 18 (Reuters) - " + BODY)
     assert art.body.startswith("The council approved")
     assert art.credit == "Reuters"
 

@@ -53,7 +53,7 @@ def test_fixture_fields(path: Path) -> None:
 @pytest.mark.parametrize("path", _params())
 def test_fixture_from_bytes_is_the_same(path: Path) -> None:
     """Bytes in (as read from disk) give the same article as str in."""
-    gold, text = _load(path)
+    _, text = _load(path)
     assert cleantext.clean(text.encode("utf-8")).to_dict() == cleantext.clean(text).to_dict()
 
 

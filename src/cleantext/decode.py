@@ -9,6 +9,7 @@ installed), then cp1252 with replacement characters.
 from __future__ import annotations
 
 import codecs
+
 import regex
 
 from .errors import InputError
@@ -39,7 +40,9 @@ _HTML_START = regex.compile(
     r"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml)",
     regex.IGNORECASE | regex.DOTALL,
 )
-_TAG = regex.compile(r"</?(?:p|div|span|a|br|li|ul|h[1-6]|table|td|tr|img|meta|script|section|article)\b", regex.I)
+_TAG = regex.compile(
+    r"</?(?:p|div|span|a|br|li|ul|h[1-6]|table|td|tr|img|meta|script|section|article)\b", regex.I
+)
 
 
 def _normalise(name: str) -> str | None:

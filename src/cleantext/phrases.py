@@ -90,8 +90,8 @@ def _one_line(pattern: str) -> str:
     ``\\s`` outside a class becomes "space but not newline"; negated classes
     exclude the newline.
 
-    >>> _one_line(r"a\\s+[^)]")
-    'a[^\\S\\n]+[^\\n)]'
+    >>> print(_one_line(r"a\\s+[^)]"))
+    a[^\\S\\n]+[^\\n)]
     """
     out = []
     i = 0

@@ -80,7 +80,8 @@ def detect_lang(blocks: Sequence[Block]) -> str | None:
     """The page language by function-word counts, or None when unclear.
 
     >>> from cleantext.frontends.text import text_blocks
-    >>> detect_lang(text_blocks("Der Bürgermeister sagte, dass die Brücke im Mai wieder öffnet."))
+    >>> detect_lang(text_blocks("Der Bürgermeister sagte am Montag, dass die Brücke über den "
+    ...                         "Fluss im Mai wieder für den Verkehr geöffnet wird."))
     'de'
     """
     word_langs = _word_langs()
@@ -168,7 +169,7 @@ def _counts(page: Page) -> np.ndarray:
             " | " in head or " • " in head or " · " in head or " / " in head,
             first in _BULLETS or _BULLET.match(text) is not None,
             first in _QUOTES,
-            nw <= 30 and (("0" in toks and not months.isdisjoint(toks)) or _NUM_DATE.search(head) is not None),
+            nw <= 30 and (("0" in toks and not months.isdisjoint(toks)) or bool(_NUM_DATE.search(head))),
             "www." in head or "http" in head or ".com" in head or "@" in head,
             b.gap_before,
             b.gap_after,
@@ -303,7 +304,8 @@ def load_model(path: str | None = None) -> Model | None:
     """The shipped model (or the one at ``path`` / $CLEANTEXT_SCORER); None if absent."""
     path = path or os.environ.get("CLEANTEXT_SCORER")
     if path:
-        text = open(path, encoding="utf-8").read()
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
     else:
         res = resources.files("cleantext").joinpath("data", "scorer.json")
         if not res.is_file():
@@ -389,10 +391,26 @@ def bridge_gaps(page: Page) -> None:
         else:
             last_good, pending = None, []
     _extend_tail(page)
+    _rescue(page)
+
+
+def _rescue(page: Page) -> None:
+    """A page whose only text is a sentence or two keeps it.
+
+    The scorer was trained on whole web pages; on a snippet with nothing
+    else to compare against it may reject everything.
+    """
+    t = page.threshold
+    if any(b.label is None and b.score >= t and b.nwords >= RESCUE_WORDS for b in page.blocks):
+        return
+    for b in page.blocks:
+        if b.label is None and b.nwords >= RESCUE_WORDS and b.text[-1:] in '.!?"”»':
+            b.score = t
 
 
 # The end of an article (a closing line after a table) scores low next to
 # the footer; it is kept down to this score until the first boilerplate block.
+RESCUE_WORDS = 6
 TAIL_MIN = 0.15
 TAIL_MIN_HEADING = 0.03
 TAIL_MAX = 30
@@ -403,7 +421,9 @@ def _extend_tail(page: Page) -> None:
         return
     t = page.threshold
     blocks = page.blocks
-    kept = [b.index for b in blocks[page.span[0] : page.span[1] + 1] if b.label is None and b.score >= t]
+    kept = [
+        b.index for b in blocks[page.span[0] : page.span[1] + 1] if b.label is None and b.score >= t
+    ]
     if not kept:
         return
     run: list[int] = []
@@ -417,7 +437,7 @@ def _extend_tail(page: Page) -> None:
             break
         run.append(b.index)
     # Only a stretch that ends on a sentence is article text; a teaser list is not.
-    while run and not (blocks[run[-1]].text[-1:] in ".!?\"”»" and blocks[run[-1]].nwords >= 8):
+    while run and not (blocks[run[-1]].text[-1:] in '.!?"”»' and blocks[run[-1]].nwords >= 8):
         run.pop()
     for i in run:
         blocks[i].score = t

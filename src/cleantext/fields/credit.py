@@ -39,12 +39,84 @@ BEFORE = 3
 TAIL = 4
 # Headings that look like names ("Business News") but are sections.
 _SECTION_WORDS = frozenset(
-    "news business world sport sports politics opinion home latest local national international "
-    "health science tech technology entertainment lifestyle culture travel food money markets "
-    "economy weather video videos photos photo breaking live update updates more top stories "
-    "story blog featured trending related popular comments reviews review search menu image "
-    "images enlarge gallery watch listen click here read report error sign log in out channel "
-    "finder say your our my picks first last edition subscribe newsletter contact about".split()
+    [
+        "news",
+        "business",
+        "world",
+        "sport",
+        "sports",
+        "politics",
+        "opinion",
+        "home",
+        "latest",
+        "local",
+        "national",
+        "international",
+        "health",
+        "science",
+        "tech",
+        "technology",
+        "entertainment",
+        "lifestyle",
+        "culture",
+        "travel",
+        "food",
+        "money",
+        "markets",
+        "economy",
+        "weather",
+        "video",
+        "videos",
+        "photos",
+        "photo",
+        "breaking",
+        "live",
+        "update",
+        "updates",
+        "more",
+        "top",
+        "stories",
+        "story",
+        "blog",
+        "featured",
+        "trending",
+        "related",
+        "popular",
+        "comments",
+        "reviews",
+        "review",
+        "search",
+        "menu",
+        "image",
+        "images",
+        "enlarge",
+        "gallery",
+        "watch",
+        "listen",
+        "click",
+        "here",
+        "read",
+        "report",
+        "error",
+        "sign",
+        "log",
+        "in",
+        "out",
+        "channel",
+        "finder",
+        "say",
+        "your",
+        "our",
+        "my",
+        "picks",
+        "first",
+        "last",
+        "edition",
+        "subscribe",
+        "newsletter",
+        "contact",
+        "about",
+    ]
 )
 
 
@@ -63,7 +135,9 @@ class Credit:
 
 def _alt(section: str, langs: tuple[str, ...]) -> str:
     # A trailing colon is optional in the patterns ("Source:", "Source :").
-    items = sorted({p.rstrip(": ") for p in phrases("byline", section, langs)}, key=len, reverse=True)
+    items = sorted(
+        {p.rstrip(": ") for p in phrases("byline", section, langs)}, key=len, reverse=True
+    )
     alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"
     # Cue words in any case; the names after them keep their capitals.
     return f"(?i:{alt})"

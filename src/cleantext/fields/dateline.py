@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-
 import functools
 import re
+from dataclasses import dataclass
 
 from ..page import Page
 from ..phrases import phrases

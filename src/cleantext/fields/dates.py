@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 from ..model import Block
 from ..phrases import LANGS, phrases
@@ -60,9 +59,7 @@ def _compiled() -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str]]:
         r"(?:[0-2]?\d[:.h][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:uhr|h))?"
         r"|[0-1]?\d\s*[ap]\.?\s?m\.?)"
     )
-    time_after = (
-        rf"(?:,?\s*(?:at|um|à|a\s+las|a\s+la|alle|às|om|-|–|—|\||/|·)?\s*{clock}{zone})?"
-    )
+    time_after = rf"(?:,?\s*(?:at|um|à|a\s+las|a\s+la|alle|às|om|-|–|—|\||/|·)?\s*{clock}{zone})?"
     time_before = rf"(?:{clock}{zone},?\s+)?"
     forms = [
         # Nov. 18, 2014 / November 18th 2014
@@ -171,7 +168,9 @@ def find_dates(
             out.append(DateMatch(m.start(), m.end(), m.group(0).strip(" ,|-–—·"), d))
     for m in relative.finditer(text[:2000]):
         unit = (m.group("unit") or m.group("unit2") or "").casefold()
-        base = next((u for u in sorted(_UNIT_DAYS, key=len, reverse=True) if unit.startswith(u)), None)
+        base = next(
+            (u for u in sorted(_UNIT_DAYS, key=len, reverse=True) if unit.startswith(u)), None
+        )
         if base is None:
             continue
         n_raw = (m.group("n") or m.group("n2") or "1").casefold()

@@ -26,7 +26,9 @@ _BYLINE_START = re.compile(
     r"^(?:by|written by|posted by|von|par|por|texto|text|autor|auteur|author)\b", re.IGNORECASE
 )
 # Families whose blocks are never headlines.
-_NEVER = frozenset({"SH", "CK", "CM", "CA", "LG", "NL", "AD", "UP", "TG", "SY", "AU", "NV", "CP", "ER"})
+_NEVER = frozenset(
+    {"SH", "CK", "CM", "CA", "LG", "NL", "AD", "UP", "TG", "SY", "AU", "NV", "CP", "ER", "FC"}
+)
 # Words of the article's opening the headline is compared with.
 BODY_WORDS = 400
 
@@ -114,7 +116,7 @@ def candidates(page: Page) -> list[int]:
         b = blocks[i]
         if not 1 <= b.nwords <= 40 or len(b.text) > 300:
             continue
-        if b.label and (b.label[:2] in _NEVER or b.label == "RL003"):
+        if b.label and (b.label[:2] in _NEVER or b.label in ("RL001", "RL003")):
             continue
         if _BYLINE_START.match(b.text) or b.text.endswith(",") or b.text[0] in "*•·|":
             continue
@@ -192,7 +194,26 @@ def find_title(page: Page, x1: np.ndarray, weights: np.ndarray | None) -> int | 
     best = int(np.argmax(z))
     if z[best] < -4.0:  # nothing heading-like near the text
         return None
-    return cands[best]
+    i = cands[best]
+    if not _text_besides(page, i) and not _dated(page, i):
+        return None  # no article under it: a site heading or the page's only text
+    return i
+
+
+def _dated(page: Page, i: int) -> bool:
+    """A date or a byline within three blocks below."""
+    return any(
+        block_dates(b, page.lang) or _BYLINE_START.match(b.text)
+        for b in page.blocks[i + 1 : i + 4]
+        if b.nwords <= 20
+    )
+
+
+def _text_besides(page: Page, i: int) -> bool:
+    return any(
+        b.index != i and b.label is None and b.score >= page.threshold and b.nwords >= 8
+        for b in page.blocks
+    )
 
 
 def _site_like(part: str, title: str, page: Page, own: int | None) -> bool:

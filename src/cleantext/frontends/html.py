@@ -12,6 +12,7 @@ page's :class:`~cleantext.metadata.Metadata`.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from dataclasses import dataclass, field
@@ -220,12 +221,52 @@ class _Line:
     hidden_chars: int = 0  # characters inside aria-hidden elements
 
 
+_Feats = dict[Any, tuple[tuple[str, ...], str]]
+
+
+def _fill(feats: _Feats, stack: list[Any], pos: int) -> None:
+    """Path and class words of ``stack[pos]`` and its ancestors not yet in ``feats``.
+
+    Each element's come from its parent's: the tags from ``<body>`` (capped
+    at MAX_PATH, landmarks kept) and its own class/id words before its
+    ancestors' (capped at MAX_CLASSES characters).
+    """
+    i = pos
+    while i >= 0 and stack[i] not in feats:
+        i -= 1
+    comps: tuple[str, ...] = ()
+    classes = ""
+    if i >= 0:
+        comps, classes = feats[stack[i]]
+    for j in range(i + 1, pos + 1):
+        e = stack[j]
+        tag = e.tag
+        if tag == "body":
+            comps, classes = ("body",), ""
+        else:
+            comps = (*comps, tag)
+            if len(comps) > MAX_PATH:
+                comps = _cap_path(comps)
+        cls = e.get("class")
+        ident = e.get("id")
+        if cls or ident:
+            mine = _own_words(cls, ident, tag in _HEADINGS)
+            if mine:
+                classes = f"{mine} {classes}" if classes else mine
+                if len(classes) > MAX_CLASSES:
+                    cut = classes.rfind(" ", 0, MAX_CLASSES + 1)
+                    classes = classes[:cut] if cut > 0 else classes[:MAX_CLASSES]
+        feats[e] = (comps, classes)
+
+
 def _layout(
-    root: Any, drop_aria: bool, keep_noscript: bool = False
+    root: Any, drop_aria: bool, keep_noscript: bool = False, feats: _Feats | None = None
 ) -> tuple[list[_Line], str | None]:
     """Walk the tree once, without recursion, and lay its visible text out in lines.
 
-    Returns the lines and the text of the first ``<title>``.
+    Returns the lines and the text of the first ``<title>``.  ``feats``, when
+    given, receives the path and class words of every element that holds
+    text, and of its ancestors.
     """
     drop = DROP_TAGS - {"noscript"} if keep_noscript else DROP_TAGS
     newline_tags = NEWLINE_TAGS
@@ -239,6 +280,8 @@ def _layout(
     gap = True  # a blank line is due before the next text
     pending: list[str] = []  # raw text waiting to be added (merged across dropped elements)
     blocks: list[Any] = [root]  # open block-level elements
+    block_pos = [0]  # their positions in ``stack``
+    stack: list[Any] = []  # every open element
     in_link = 0
     in_aria: list[Any] = []  # open aria-hidden elements (kept unless drop_aria, and marked)
     skipping: Any = None  # the dropped element whose subtree is skipped
@@ -275,11 +318,14 @@ def _layout(
                 skipping = el
                 walker.skip_subtree()
                 continue
+            stack.append(el)
         if pending:  # html-text's add_text
             raw = pending[0] if len(pending) == 1 else "".join(pending)
             pending.clear()
             text = " ".join(raw.split())
             if text:
+                if feats is not None and blocks[-1] not in feats:
+                    _fill(feats, stack, block_pos[-1])
                 if prev is None:
                     line = _Line([text], [blocks[-1]], gap, len(text))
                     lines.append(line)
@@ -307,6 +353,7 @@ def _layout(
         if start:
             if tag in block_tags:
                 blocks.append(el)
+                block_pos.append(len(stack) - 1)
             elif tag == "a":
                 in_link += 1
             if aria:
@@ -315,8 +362,10 @@ def _layout(
             if text:
                 pending.append(text)
         else:
+            stack.pop()
             if blocks[-1] is el:
                 blocks.pop()
+                block_pos.pop()
             elif tag == "a" and in_link:
                 in_link -= 1
             if in_aria and in_aria[-1] is el:
@@ -348,17 +397,19 @@ def _has_words(lines: list[_Line], n: int) -> bool:
     return False
 
 
-def _visible_lines(root: Any, drop_aria: bool) -> tuple[list[_Line], str | None]:
+def _visible_lines(
+    root: Any, drop_aria: bool, feats: _Feats | None = None
+) -> tuple[list[_Line], str | None]:
     """The page's lines; ``<noscript>`` text is kept when the page shows almost nothing else.
 
     Pages that serve their whole content inside ``<noscript>`` (forum software
     does, for clients without JavaScript) give that text, as a scraper without
     JavaScript saves it.
     """
-    lines, title = _layout(root, drop_aria)
+    lines, title = _layout(root, drop_aria, feats=feats)
     if not _has_words(lines, NOSCRIPT_MIN_WORDS) and root.find(".//noscript") is not None:
         words = sum(len(_WORD.findall(part)) for ln in lines for part in ln.parts)
-        with_ns, _ = _layout(root, drop_aria, keep_noscript=True)
+        with_ns, _ = _layout(root, drop_aria, keep_noscript=True, feats=feats)
         if _has_words(with_ns, 2 * words + 50):
             return with_ns, title
     return lines, title
@@ -385,8 +436,9 @@ def _common_block(elems: list[Any]) -> Any:
     return chain[best]
 
 
-def _own_words(cls: str | None, ident: str | None, heading: bool) -> list[str]:
-    """Class and id words of one element, without anchor slugs and hashes.
+@functools.lru_cache(maxsize=8192)
+def _own_words(cls: str | None, ident: str | None, heading: bool) -> str:
+    """Class and id words of one element, without anchor slugs and hashes, each once.
 
     Ids of headings and long hyphenated tokens ("h-how-to-use-social-shopping",
     UUIDs) are text or random, not structure, and are left out.
@@ -394,13 +446,9 @@ def _own_words(cls: str | None, ident: str | None, heading: bool) -> list[str]:
     if heading:
         ident = None
     raw = f"{cls} {ident}" if cls and ident else cls or ident or ""
-    limit = 4 if heading else 5
-    out = []
-    for w in raw.lower().split():
-        if len(w) > 40 or w.count("-") >= limit - 1:
-            continue
-        out.append(w)
-    return out
+    cut = 3 if heading else 4
+    words = [w for w in raw.lower().split() if len(w) <= 40 and w.count("-") < cut]
+    return " ".join(dict.fromkeys(words)) if len(words) > 1 else "".join(words)
 
 
 def _cap_path(comps: tuple[str, ...]) -> tuple[str, ...]:
@@ -410,49 +458,6 @@ def _cap_path(comps: tuple[str, ...]) -> tuple[str, ...]:
     tail = MAX_PATH // 2
     mid = [t for t in comps[1:-tail] if t in _LANDMARKS][-(MAX_PATH - tail - 2) :]
     return (comps[0], "...", *mid, *comps[-tail:])
-
-
-class _Features:
-    """``path`` and ``classes`` of elements, built from the parent's and cached."""
-
-    def __init__(self) -> None:
-        self.cache: dict[Any, tuple[tuple[str, ...], str]] = {}
-
-    def get(self, el: Any) -> tuple[str, str]:
-        comps, classes = self._get(el)
-        return ">".join(comps), classes
-
-    def _get(self, el: Any) -> tuple[tuple[str, ...], str]:
-        cache = self.cache
-        hit = cache.get(el)
-        if hit is not None:
-            return hit
-        chain = [el]  # el and its uncached ancestors, nearest first
-        node = el.getparent()
-        while node is not None and node not in cache and chain[-1].tag != "body":
-            chain.append(node)
-            node = node.getparent()
-        comps: tuple[str, ...] = ()
-        classes = ""
-        if node is not None and chain[-1].tag != "body":
-            comps, classes = cache[node]
-        for e in reversed(chain):
-            tag = e.tag
-            comps = (*comps, tag if isinstance(tag, str) else "")
-            if len(comps) > MAX_PATH:
-                comps = _cap_path(comps)
-            cls = e.get("class")
-            ident = e.get("id")
-            if cls or ident:
-                own = _own_words(cls, ident, tag in _HEADINGS)
-                if own:
-                    mine = " ".join(dict.fromkeys(own)) if len(own) > 1 else own[0]
-                    classes = f"{mine} {classes}" if classes else mine
-                    if len(classes) > MAX_CLASSES:
-                        cut = classes.rfind(" ", 0, MAX_CLASSES + 1)
-                        classes = classes[:cut] if cut > 0 else classes[:MAX_CLASSES]
-            cache[e] = (comps, classes)
-        return comps, classes
 
 
 def _lines_text(lines: list[_Line]) -> str:
@@ -476,17 +481,23 @@ def html_to_text(html: str, *, drop_aria_hidden: bool = False) -> str:
     return _lines_text(_visible_lines(root, drop_aria_hidden)[0])
 
 
-def _blocks_from_lines(lines: list[_Line]) -> tuple[list[Block], frozenset[int]]:
+def _blocks_from_lines(
+    lines: list[_Line], feats: _Feats
+) -> tuple[list[Block], frozenset[int]]:
     """Blocks with DOM features, and the indices of the blocks inside aria-hidden elements."""
     blocks = text_blocks(_lines_text(lines))
     if len(blocks) != len(lines):  # cannot happen: every line has visible text
         raise AssertionError("html front end: lines and blocks differ")
-    feats = _Features()
+    paths: dict[tuple[str, ...], str] = {}
     aria: list[int] = []
     for b, ln in zip(blocks, lines, strict=True):
         el = _common_block(ln.elems)
-        b.tag = el.tag if isinstance(el.tag, str) else ""
-        b.path, b.classes = feats.get(el)
+        comps, b.classes = feats[el]
+        path = paths.get(comps)
+        if path is None:
+            path = paths[comps] = ">".join(comps)
+        b.path = path
+        b.tag = comps[-1] if comps else ""
         if ln.chars:
             b.link_density = round(ln.link_chars / ln.chars, 3)
             if ln.hidden_chars * 2 > ln.chars:
@@ -533,10 +544,11 @@ def parse_html(html: str, *, drop_aria_hidden: bool = False) -> ParsedPage:
     root = parse_tree(html)
     if root is None:
         return ParsedPage(tree=None, blocks=[])
-    lines, title = _visible_lines(root, drop_aria_hidden)
+    feats: _Feats = {}
+    lines, title = _visible_lines(root, drop_aria_hidden, feats)
     if title is not None:
         title = _WS.sub(" ", title).strip() or None
-    blocks, aria = _blocks_from_lines(lines)
+    blocks, aria = _blocks_from_lines(lines, feats)
     return ParsedPage(tree=root, blocks=blocks, title=title, aria_hidden=aria)
 
 

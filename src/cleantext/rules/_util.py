@@ -8,7 +8,7 @@ import re
 from ..model import Block
 from ..phrases import phrases
 
-TERMINAL = frozenset('.!?。！？…"”’»)\'」』')
+TERMINAL = frozenset(".!?。！？…\"”’»)'」』")
 LETTER_RE = re.compile(r"[^\W\d_]")
 FIRST_PERSON_RE = re.compile(
     r"\b(?:we|our|us|you|your|wir|unsere?[mnrs]?|uns|ihnen|nous|notre|nos|vous|votre|vos"

@@ -22,9 +22,13 @@ def author_box(page: Page) -> Iterator[int]:
     """An "About the author" heading with the bio under it, and "More by X" links.
 
     Example:
-        >>> demo("AU001", "The ferry resumes on Monday.\\n\\nAbout the author\\n\\nJane Roe covers "
-        ...      "transport and the harbour for the paper.\\n\\nView all posts by Jane Roe")
-        ['About the author', 'Jane Roe covers transport and the harbour for the paper.', 'View all posts by Jane Roe']
+        >>> text = ("The ferry resumes on Monday.\\n\\nAbout the author\\n\\nJane Roe covers "
+        ...         "transport and the harbour for the paper.\\n\\nView all posts by Jane Roe")
+        >>> for line in demo("AU001", text):
+        ...     print(line)
+        About the author
+        Jane Roe covers transport and the harbour for the paper.
+        View all posts by Jane Roe
     """
     blocks = page.blocks
     i = 0
@@ -53,7 +57,9 @@ def author_box(page: Page) -> Iterator[int]:
 
 @functools.lru_cache(maxsize=4)
 def _bio_regex(langs: tuple[str, ...]) -> regex.Pattern[str]:
-    roles = "|".join(regex.escape(r) for r in sorted(phrases("author", "roles", langs), key=len)[::-1])
+    roles = "|".join(
+        regex.escape(r) for r in sorted(phrases("author", "roles", langs), key=len)[::-1]
+    )
     name = r"\p{Lu}[\w.'-]+(?:\s+\p{Lu}[\w.'-]+){0,3}"
     return regex.compile(
         rf"^{name}\s+(?:(?:is|was|has been|works as|ist|est|es)\s+"

@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 
 from ..model import Block
 from ..page import Page
-from ._util import hit
+from ._util import ends_sentence, hit
 from .base import rule
 
 # How far apart two printed copies of one caption may be (in blocks).
@@ -52,10 +52,13 @@ def repeated_caption(page: Page) -> Iterator[int]:
     Both copies leave the body; the first goes to ``captions``.
 
     Example:
-        >>> demo("CP001", "Big storm hits coast\\n\\nWaves break on the pier at Dunmore on "
-        ...      "Sunday.\\n\\nWaves break on the pier at Dunmore on Sunday. [Agency]\\n\\nThe "
-        ...      "storm cut power to 2,000 homes overnight, the utility said on Monday morning.")
-        ['Waves break on the pier at Dunmore on Sunday.', 'Waves break on the pier at Dunmore on Sunday. [Agency]']
+        >>> text = ("Big storm hits coast\\n\\nWaves break on the pier at Dunmore on "
+        ...         "Sunday.\\n\\nWaves break on the pier at Dunmore on Sunday. [Agency]\\n\\nThe "
+        ...         "storm cut power to 2,000 homes overnight, the utility said on Monday.")
+        >>> for line in demo("CP001", text):
+        ...     print(line)
+        Waves break on the pier at Dunmore on Sunday.
+        Waves break on the pier at Dunmore on Sunday. [Agency]
     """
     blocks = page.blocks
     for i, b in enumerate(blocks):
@@ -63,7 +66,8 @@ def repeated_caption(page: Page) -> Iterator[int]:
             continue
         for j in range(i + 1, min(len(blocks), i + WINDOW + 1)):
             c = blocks[j]
-            if c.label is None and c.nwords > CREDIT_WORDS and not _near_copy(b.norm, c.norm):
+            paragraph = c.nwords > CREDIT_WORDS or (c.nwords >= 5 and ends_sentence(c.text))
+            if c.label is None and paragraph and not _near_copy(b.norm, c.norm):
                 break  # a paragraph between the copies: not one caption printed twice
             if c.label or c.nwords < MIN_WORDS:
                 continue
@@ -87,7 +91,9 @@ def photo_credit(page: Page) -> Iterator[int]:
     for b in page.tagged("captions:start", "captions:contains"):
         if b.label or b.nwords > 40:
             continue
-        if (b.nwords <= CREDIT_START_WORDS and hit(b, "captions:start")) or hit(b, "captions:contains"):
+        if (b.nwords <= CREDIT_START_WORDS and hit(b, "captions:start")) or hit(
+            b, "captions:contains"
+        ):
             # A credit line printed right under a caption (one figure): both go.
             prev = blocks[b.index - 1] if b.index else None
             if (

@@ -44,12 +44,16 @@ def comment_thread(page: Page) -> Iterator[int]:
     comments, their names, dates and "Reply" links all go.
 
     Example:
-        >>> demo("CM002", "Harbour plan approved\\n\\nThe council approved the harbour plan on "
-        ...      "Monday after a debate that lasted six hours, with ten votes to three.\\n\\nWork "
-        ...      "starts in spring and should take two years, officials said at the meeting.\\n\\n"
-        ...      "2 Comments\\n\\nAnna K.\\n\\nFinally some good news for the old town, I hope "
-        ...      "they keep the fish market where it is.")[-2:]
-        ['Anna K.', 'Finally some good news for the old town, I hope they keep the fish market where it is.']
+        >>> text = ("Harbour plan approved\\n\\nThe council approved the harbour plan on "
+        ...         "Monday after a debate that lasted six hours, with ten votes to three."
+        ...         "\\n\\nWork starts in spring and should take two years, officials said."
+        ...         "\\n\\n"
+        ...         "2 Comments\\n\\nAnna K.\\n\\nFinally some good news for the old town, I hope "
+        ...         "they keep the fish market where it is.")
+        >>> for line in demo("CM002", text)[-2:]:
+        ...     print(line)
+        Anna K.
+        Finally some good news for the old town, I hope they keep the fish market where it is.
     """
     if page.span is None:
         return

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
 from ..model import Block
 from ..page import Page
-from ._util import FIRST_PERSON_RE, hit, n_hits
+from ._util import FIRST_PERSON_RE, n_hits
 from .base import rule
 
 # Purposes and buttons of a consent dialog: short lines between two of its texts.
 DIALOG_SPAN = 10
 DIALOG_WORDS = 15
-_COOKIE_RE = re.compile(r"cooki|consent|einwilligung|zustimm|consentement|consentimiento|rgpd|gdpr|dsgvo")
+_COOKIE_RE = re.compile(
+    r"cooki|consent|einwilligung|zustimm|consentement|consentimiento|rgpd|gdpr|dsgvo"
+)
 
 
 def is_notice(b: Block) -> bool:
@@ -32,19 +35,23 @@ def cookie_notice(page: Page) -> Iterator[int]:
     Button labels go when a notice is near or they name cookies themselves.
 
     Example:
-        >>> demo("CK001", "We use cookies to improve your experience. By continuing you agree."
-        ...      "\\nAccept all\\nCookie settings")
-        ['We use cookies to improve your experience. By continuing you agree.', 'Accept all', 'Cookie settings']
+        >>> text = ("We use cookies to improve your experience. By continuing you agree."
+        ...         "\\nAccept all\\nCookie settings")
+        >>> for line in demo("CK001", text):
+        ...     print(line)
+        We use cookies to improve your experience. By continuing you agree.
+        Accept all
+        Cookie settings
     """
     notices = [b.index for b in page.tagged("cookies:cue contains") if is_notice(b)]
     yield from notices
     for b in page.tagged("cookies:line"):
-        if b.nwords <= 6 and hit(b, "cookies:line"):
-            if "cooki" in b.norm or any(abs(b.index - n) <= 6 for n in notices):
-                yield b.index
+        near = "cooki" in b.norm or any(abs(b.index - n) <= 6 for n in notices)
+        if b.nwords <= 6 and near:
+            yield b.index
     # A consent dialog lists its purposes and buttons between and under its texts.
     blocks = page.blocks
-    for a, z in zip(notices, notices[1:]):
+    for a, z in itertools.pairwise(notices):
         if z - a <= DIALOG_SPAN:
             yield from (i for i in range(a + 1, z) if blocks[i].nwords <= DIALOG_WORDS)
     for n in notices:

@@ -31,9 +31,10 @@ def title_repeat(page: Page) -> Iterator[int]:
     """Other copies of the headline: "Headline | Site", a breadcrumb ending in it.
 
     Example:
-        >>> demo("TI001", "Harbour plan approved | Dunmore Gazette\\n\\nHarbour plan approved\\n"
-        ...      "March 3, 2024\\n\\nThe council approved the harbour plan on Monday after a "
-        ...      "debate that lasted six hours, with ten votes to three.")
+        >>> demo("TI001", "Harbour plan approved | Dunmore Gazette\\nMenu\\nNews\\n\\n"
+        ...      "Harbour plan approved\\nMarch 3, 2024\\n\\nThe council approved the harbour "
+        ...      "plan on Monday after a debate that lasted six hours, with ten votes to three."
+        ...      "\\n\\nWork on the quay starts in the spring, the harbour master said.")
         ['Harbour plan approved | Dunmore Gazette']
     """
     t = page.title_index
@@ -58,8 +59,9 @@ def repeated_block(page: Page) -> Iterator[int]:
     Short repeated lines (list items, table cells) stay.
 
     Example:
-        >>> text = ("The council approved the harbour plan on Monday after six hours of debate.\\n\\n"
-        ...         "Work starts in spring, officials said.\\n\\n"
+        >>> text = ("Harbour plan approved\\nMarch 3, 2024\\n\\n"
+        ...         "The council approved the harbour plan on Monday after six hours of debate."
+        ...         "\\n\\nWork starts in spring and should take two years, officials said.\\n\\n"
         ...         "The council approved the harbour plan on Monday after six hours of debate.")
         >>> demo("DU001", text)
         ['The council approved the harbour plan on Monday after six hours of debate.']
@@ -93,9 +95,10 @@ def menu_run(page: Page) -> Iterator[int]:
     """Low-scoring blocks in a run of short lines: menus and link lists.
 
     Example:
-        >>> demo("CT002", "News\\nSport\\nWeather\\nTravel\\n\\nThe harbour reopened on Monday "
-        ...      "after a week of storms, the port authority said in a statement.")
-        ['News', 'Sport', 'Weather', 'Travel']
+        >>> demo("CT002", "News\\nSport\\nWeather\\nTravel\\nCulture\\n\\nThe harbour reopened "
+        ...      "on Monday after a week of storms, the port authority said in a statement."
+        ...      "\\n\\nShips were waiting outside the harbour for three days.")
+        ['News', 'Sport', 'Weather', 'Travel', 'Culture']
     """
     for b in page.blocks:
         if not b.label and b.score < page.threshold and _in_short_run(page, b.index):
@@ -128,13 +131,20 @@ MIN_ARTICLE_WORDS = 12
 
 @rule("CT003", "no-article", kind="low-content", stage="final")
 def no_article(page: Page) -> Iterator[int]:
-    """The few words left on a page with no article (and no dateline) go too.
+    """The few words left on a page of boilerplate with no article and no dateline.
 
     Example:
-        >>> demo("CT003", "We use cookies to improve your experience. By continuing you agree.\n"
-        ...      "\nPrefer to read without ads?")
-        ['Prefer to read without ads?']
+        >>> demo("CT003", "We and our 134 partners need your consent to use cookies and similar "
+        ...      "technologies to show you content for free and to measure our audience.\\n"
+        ...      "Store and access information on a device\\nPersonalised ads and content\\n\\n"
+        ...      "You can withdraw your consent at any time under privacy settings at the "
+        ...      "bottom of every page.\\nAccept all\\n\\nRather read without tracking?\\n"
+        ...      "Read everything without ads.")
+        ['Rather read without tracking?']
     """
     kept = [b for b in page.blocks if b.label is None and b.score >= page.threshold]
-    if not page.has_dateline and sum(b.nwords for b in kept) < MIN_ARTICLE_WORDS:
+    words = sum(b.nwords for b in kept)
+    removed = sum(b.nwords for b in page.blocks) - words
+    # Only on a page that is mostly boilerplate: a short text on its own stays.
+    if not page.has_dateline and words < MIN_ARTICLE_WORDS and removed >= 5 * words:
         yield from (b.index for b in kept)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..page import Page
-from ._util import hit, lone_word
+from ._util import lone_word
 from .base import rule
 
 
@@ -14,8 +14,8 @@ def copyright_line(page: Page) -> Iterator[int]:
     """Copyright and rights lines: "© 2024 Example Media. All rights reserved."
 
     Example:
-        >>> demo("LG001", "The match ended 2-1.\\n\\n© 2024 Harbour Media Group. All rights reserved.")
-        ['© 2024 Harbour Media Group. All rights reserved.']
+        >>> demo("LG001", "The match ended 2-1.\\n\\n© 2024 Harbour Media. All rights reserved.")
+        ['© 2024 Harbour Media. All rights reserved.']
     """
     for b in page.tagged("legal:contains"):
         if b.nwords <= 40:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from ..model import Block
@@ -86,10 +87,10 @@ def teaser_list(page: Page) -> Iterator[int]:
     headline) hold no article; their teasers all go.
 
     Example:
-        >>> demo("RL003", "Bridge closes\\nPublished 14/11/2018\\nTraffic will use the ring road.\\n\\n"
+        >>> demo("RL003", "Bridge closes\\nPublished 14/11/2018\\nTraffic uses the ring road.\\n\\n"
         ...      "Zone 30 arrives\\nPublished 12/11/2018\\nSpeed limits change in January.\\n\\n"
         ...      "Bus lines change\\nPublished 02/11/2018\\nThree routes are merged.")[:3]
-        ['Bridge closes', 'Published 14/11/2018', 'Traffic will use the ring road.']
+        ['Bridge closes', 'Published 14/11/2018', 'Traffic uses the ring road.']
     """
     blocks = page.blocks
     shapes: dict[str, list[int]] = {}
@@ -101,7 +102,7 @@ def teaser_list(page: Page) -> Iterator[int]:
     for idx in shapes.values():
         if len(idx) < MIN_ITEMS:
             continue
-        gaps = [b - a for a, b in zip(idx, idx[1:])]
+        gaps = [b - a for a, b in itertools.pairwise(idx)]
         if max(gaps) > ITEM_SPAN:
             continue
         lo, hi = idx[0] - min(gaps) + 1, idx[-1] + min(gaps) - 1

@@ -10,8 +10,27 @@ from .base import rule
 
 # Words that by themselves do not make a share bar ("on", "this").
 _FILLER = frozenset(
-    {"on", "via", "this", "article", "story", "link", "0", "auf", "per", "bei", "diesen", "sur", "par",
-     "cet", "en", "por", "este", "artikel", "artículo"}
+    {
+        "on",
+        "via",
+        "this",
+        "article",
+        "story",
+        "link",
+        "0",
+        "auf",
+        "per",
+        "bei",
+        "diesen",
+        "sur",
+        "par",
+        "cet",
+        "en",
+        "por",
+        "este",
+        "artikel",
+        "artículo",
+    }
 )
 _STRONG_WORDS = frozenset({"share", "shares", "tweet"})
 
@@ -37,9 +56,9 @@ def share_bar(page: Page) -> Iterator[int]:
                 page.defer(b.index, "SH001", "share")
             else:
                 yield b.index
-        elif len(b.toks) >= 2 and all(t in tokens for t in b.toks) and any(
-            t not in _FILLER for t in b.toks
-        ):
-            yield b.index
-        elif hit(b, "share:contains"):
+        elif (
+            len(b.toks) >= 2
+            and all(t in tokens for t in b.toks)
+            and any(t not in _FILLER for t in b.toks)
+        ) or hit(b, "share:contains"):
             yield b.index
