@@ -55,7 +55,7 @@ def test_fixture_fields(path: Path) -> None:
     assert not wrong, "\n".join(f"{f}: got {g!r}\n   want {w!r}" for f, (g, w) in wrong.items())
 
 
-@pytest.mark.parametrize("path", _params())
+@pytest.mark.parametrize("path", GOLDS, ids=[p.name.replace(".gold.json", "") for p in GOLDS])
 def test_fixture_from_bytes_is_the_same(path: Path) -> None:
     """Bytes in (as read from disk) give the same article as str in."""
     _, text = _load(path)
