@@ -35,7 +35,7 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
-from .frontends.html import element_text, parse_tree
+from .frontends.html import ParsedPage, element_text, parse_tree
 from .textutil import key
 
 __all__ = ["Metadata", "extract_metadata", "jsonld_objects", "parse_date"]
@@ -448,7 +448,7 @@ def _jsonld_fields(objs: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def extract_metadata(tree_or_html: Any, *, title: str | None = None) -> Metadata:
-    """Metadata of a page, from a parsed tree (see ``parse_html``) or HTML text/bytes.
+    """Metadata of a page: from a ``ParsedPage``, a parsed tree, or HTML text or bytes.
 
     ``title`` is the ``<title>`` text when the caller already has it.
 
@@ -461,6 +461,10 @@ def extract_metadata(tree_or_html: Any, *, title: str | None = None) -> Metadata
     ('Bridge reopens', datetime.date(2024, 3, 3), ['Ann Lee', 'Bo Ng'], 'Gazette', 'en')
     """
     root = tree_or_html
+    if isinstance(root, ParsedPage):
+        if title is None:
+            title = root.title
+        root = root.tree
     if isinstance(root, bytes | bytearray):
         from .decode import decode
 

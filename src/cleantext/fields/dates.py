@@ -102,8 +102,29 @@ _UNIT_DAYS = {
 _ANY_DIGIT = re.compile(r"\d")
 
 
+@functools.lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    """Folded words that can start a printed date: month names and relative-date words."""
+    words = {"ago", "vor", "hace", "il", "y", "a"}
+    for line in phrases("dates", "months", DATE_LANGS):
+        words.update(line.split())
+    return frozenset(words)
+
+
+_NUMERIC_DATE = re.compile(r"\d[./-]\d|年")
+
+
 def block_dates(block: Block, lang: str | None, today: dt.date | None = None) -> list[DateMatch]:
-    """Dates of a block, found once and kept on the block."""
+    """Dates of a block, found once and kept on the block.
+
+    Blocks with no month name, no relative-date word and no numeric date are
+    skipped without running the full pattern.
+    """
+    if block.dates is None and (
+        not _ANY_DIGIT.search(block.text)
+        or (_date_words().isdisjoint(block.toks) and not _NUMERIC_DATE.search(block.text))
+    ):
+        block.dates = []
     if block.dates is None or today is not None:
         found = find_dates(block.text, lang=lang, today=today)
         if today is not None:
