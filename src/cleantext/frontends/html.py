@@ -481,9 +481,7 @@ def html_to_text(html: str, *, drop_aria_hidden: bool = False) -> str:
     return _lines_text(_visible_lines(root, drop_aria_hidden)[0])
 
 
-def _blocks_from_lines(
-    lines: list[_Line], feats: _Feats
-) -> tuple[list[Block], frozenset[int]]:
+def _blocks_from_lines(lines: list[_Line], feats: _Feats) -> tuple[list[Block], frozenset[int]]:
     """Blocks with DOM features, and the indices of the blocks inside aria-hidden elements."""
     blocks = text_blocks(_lines_text(lines))
     if len(blocks) != len(lines):  # cannot happen: every line has visible text
