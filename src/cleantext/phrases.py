@@ -4,8 +4,9 @@
 ends in ``line`` lists phrases that make up a whole block, ``start`` phrases
 a block begins with, ``contains`` phrases found anywhere in a block; other
 sections are plain word lists read by the code that needs them.  Phrases are
-written in lower case and matched word by word (punctuation is ignored);
-``{n}`` stands for any number.  A line starting with ``re:`` is a regular
+written in lower case and matched word by word (punctuation is ignored,
+except that a ``start`` phrase ending in a colon needs the colon: "photo:"
+matches "Photo: Jane Doe", not "Photo shows..."); ``{n}`` stands for any number.  A line starting with ``re:`` is a regular
 expression (Python ``re``) matched against the folded block text of short
 blocks.
 
@@ -116,6 +117,17 @@ def _one_line(pattern: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=4096)
+def _colon_pattern(phrase: tuple[str, ...]) -> re.Pattern[str]:
+    words = r"\W+".join(re.escape(w) for w in phrase).replace("0", r"\d[\d.,]*")
+    return re.compile(rf"\W*{words}\s*:")
+
+
+def _colon_after(norm: str, phrase: tuple[str, ...]) -> bool:
+    """The words of ``phrase`` open ``norm`` and a colon follows them."""
+    return _colon_pattern(phrase).match(norm) is not None
+
+
 def mode_of(section: str) -> str | None:
     last = section.split()[-1]
     return last if last in MODES else None
@@ -126,7 +138,7 @@ class PhraseIndex:
     """Every ``line``/``start``/``contains`` phrase of every family, by first word."""
 
     lines: dict[tuple[str, ...], set[str]]
-    starts: dict[str, list[tuple[tuple[str, ...], str]]]
+    starts: dict[str, list[tuple[tuple[str, ...], str, bool]]]
     contains: dict[str, list[tuple[tuple[str, ...], str]]]
     regexes: dict[str, re.Pattern[str]]
 
@@ -164,7 +176,7 @@ class PhraseIndex:
             groups.setdefault(mode, []).append(tag)
         return groups
 
-    def match(self, toks: list[str]) -> dict[str, set[str]]:
+    def match(self, toks: list[str], norm: str = "") -> dict[str, set[str]]:
         """Section tags ("family:section") hit by a block's words, with the phrases found."""
         hits: dict[str, set[str]] = {}
         if not toks:
@@ -173,8 +185,8 @@ class PhraseIndex:
         if n <= 12:
             for tag in self.lines.get(tuple(toks), ()):
                 hits[tag] = {" ".join(toks)}
-        for phrase, tag in self.starts.get(toks[0], ()):
-            if tuple(toks[: len(phrase)]) == phrase:
+        for phrase, tag, colon in self.starts.get(toks[0], ()):
+            if tuple(toks[: len(phrase)]) == phrase and (not colon or _colon_after(norm, phrase)):
                 hits.setdefault(tag, set()).add(" ".join(phrase))
         if n > 80:
             return hits  # long paragraphs: only start phrases apply
@@ -193,7 +205,7 @@ class PhraseIndex:
 def index(langs: tuple[str, ...] = LANGS) -> PhraseIndex:
     """The phrase index of all families for ``langs`` (built once, cached)."""
     lines: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    starts: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    starts: dict[str, list[tuple[tuple[str, ...], str, bool]]] = defaultdict(list)
     contains: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     pats: dict[str, list[str]] = defaultdict(list)
     for family in families():
@@ -213,8 +225,9 @@ def index(langs: tuple[str, ...] = LANGS) -> PhraseIndex:
                     if mode == "line":
                         lines[toks].add(tag)
                     elif mode == "start":
-                        if (toks, tag) not in starts[toks[0]]:
-                            starts[toks[0]].append((toks, tag))
+                        entry = (toks, tag, item.rstrip().endswith(":"))
+                        if entry not in starts[toks[0]]:
+                            starts[toks[0]].append(entry)
                     elif (toks, tag) not in contains[toks[0]]:
                         contains[toks[0]].append((toks, tag))
     regexes = {}

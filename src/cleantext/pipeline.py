@@ -91,7 +91,7 @@ def _prepare_blocks(
     page.langs = LANGS
     idx = index(LANGS)
     for b in blocks:
-        b.hits = idx.match(b.toks)
+        b.hits = idx.match(b.toks, b.norm)
     # Regular expressions: one pass over the short blocks of the page.
     for i, tag, found in idx.scan([b.norm for b in blocks], [b.nwords <= 40 for b in blocks]):
         blocks[i].hits.setdefault(tag, set()).add(found)

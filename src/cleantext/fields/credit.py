@@ -303,6 +303,17 @@ def tail_credit(page: Page, i: int) -> Credit | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def credit_line_words() -> frozenset[str]:
+    """First words of wire credit lines ("reporting", "editing", "redaktion")."""
+    words = {"reporting", "reported", "written", "writing"}
+    for p in phrases("byline", "editing", LANGS):
+        found = regex.findall(r"\w+", p.casefold())
+        if found:
+            words.add(found[0])
+    return frozenset(words)
+
+
 def is_credit_line(text: str) -> bool:
     """A wire credit line: "(Reporting by ...; Editing by ...)", "Editing by ..."."""
     pats = _patterns(LANGS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..fields.credit import is_credit_line
+from ..fields.credit import credit_line_words, is_credit_line
 from ..page import Page
 from .base import rule
 
@@ -57,6 +57,7 @@ def wire_credit_line(page: Page) -> Iterator[int]:
         ...      "(Reporting by Jane Roe; Editing by John Doe)")
         ['(Reporting by Jane Roe; Editing by John Doe)']
     """
+    firsts = credit_line_words()
     for b in page.blocks:
-        if b.nwords <= 40 and b.text[:1] in "(ERWACerwac" and is_credit_line(b.text):
+        if b.nwords <= 40 and b.toks and b.toks[0] in firsts and is_credit_line(b.text):
             yield b.index

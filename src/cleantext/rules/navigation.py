@@ -10,6 +10,7 @@ from ._util import ends_sentence, hit, lone_word
 from .base import rule
 
 _CRUMB_SEP = re.compile(r"\s+(?:[>›»/|→•·]|::|>>)\s+|\s*[›»→]\s*")
+_CRUMB_CHAR = re.compile(r"[>›»/|→•·]|::")
 _HOMES = frozenset({"home", "homepage", "startseite", "start", "accueil", "inicio", "portada"})
 
 
@@ -63,5 +64,5 @@ def breadcrumb(page: Page) -> Iterator[int]:
         ['Home › World › Europe']
     """
     for b in page.blocks:
-        if 2 <= b.nwords <= 30 and is_breadcrumb(b.text):
+        if 2 <= b.nwords <= 30 and _CRUMB_CHAR.search(b.text) and is_breadcrumb(b.text):
             yield b.index

@@ -42,10 +42,8 @@ def junk_line(page: Page) -> Iterator[int]:
         text = b.text
         if len(text) < JUNK_MIN_CHARS:
             continue
-        sample = text[:5000]
-        letters = len(LETTER_RE.findall(sample))
-        if (
-            letters < JUNK_LETTERS * len(sample)
-            or max(map(len, sample.split()), default=0) > MAX_WORD
-        ):
+        sample = text[:JUNK_MIN_CHARS]  # the head tells machine text from prose
+        if len(LETTER_RE.findall(sample)) < JUNK_LETTERS * len(sample):
+            yield b.index
+        elif len(text) > MAX_WORD and max(map(len, text.split())) > MAX_WORD:
             yield b.index
