@@ -419,7 +419,6 @@ def test_clean_html_bytes_end_to_end() -> None:
     assert "var x" not in art.body
 
 
-@pytest.mark.xfail(strict=False, reason="rules.dom not yet imported by cleantext.rules")
 def test_dom_rules_registered() -> None:
     """A fresh interpreter: ``import cleantext`` alone must register the DM rules."""
     code = "import cleantext; print(sorted(r for r in cleantext.RULES if r.startswith('DM')))"
@@ -427,7 +426,6 @@ def test_dom_rules_registered() -> None:
     assert "DM001" in out.stdout
 
 
-@pytest.mark.xfail(strict=False, reason="metadata not yet used by the pipeline")
 def test_clean_uses_metadata() -> None:
     """Date and author given only by the page's JSON-LD reach the Article."""
     body = " ".join(["The council approved the harbour plan on Monday after a long debate."] * 3)

@@ -9,6 +9,7 @@ installed), then cp1252 with replacement characters.
 from __future__ import annotations
 
 import codecs
+import re
 
 import regex
 
@@ -43,6 +44,21 @@ _HTML_START = regex.compile(
 _TAG = regex.compile(
     r"</?(?:p|div|span|a|br|li|ul|h[1-6]|table|td|tr|img|meta|script|section|article)\b", regex.I
 )
+
+
+_SINGLE_BYTE = frozenset({"cp1252", "iso8859-1", "iso8859-15", "latin-1", "cp1250"})
+_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
+def _utf8_multibyte(data: bytes) -> bool:
+    """Valid UTF-8 that uses multi-byte sequences (so it is not plain ASCII)."""
+    if not _MULTIBYTE.search(data):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _normalise(name: str) -> str | None:
@@ -86,6 +102,10 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     m = _DECLARED.search(data[:4096])
     if m:
         enc = _normalise((m.group(1) or m.group(2)).decode("ascii", "replace"))
+        if enc in _SINGLE_BYTE and _utf8_multibyte(data):
+            # Declared as a single-byte charset, but valid UTF-8 with accents:
+            # the declaration is stale (decoding it would give mojibake).
+            return data.decode("utf-8"), "utf-8"
         if enc and enc not in ("utf-16", "utf-16-le", "utf-16-be"):
             try:
                 return data.decode(enc), enc

@@ -24,6 +24,8 @@ class Page:
     has_dateline: bool = False
     # The content scorer's stage-1 feature matrix (numpy), reused by field extractors.
     x1: Any = None
+    # What the HTML markup says (cleantext.metadata.Metadata); None for text dumps.
+    meta: Any = None
     # First and last block of the main text, once the scorer has run.
     span: tuple[int, int] | None = None
     captions: list[tuple[int, str]] = field(default_factory=list)  # (block index, text)

@@ -106,7 +106,9 @@ def _prepare_blocks(
 def _fields(
     page: Page, today: dt.date | None, model: Model
 ) -> tuple[str | None, Dateline | None, Credit | None]:
-    t = find_title(page, page.x1, model.title)
+    t = _meta_title_block(page)
+    if t is None:
+        t = find_title(page, page.x1, model.title)
     title: str | None = None
     if t is not None:
         page.title_index = t
@@ -123,6 +125,19 @@ def _fields(
         if page.field_blocks.get("dateline") == credit.index:
             del page.field_blocks["credit"]
     return title, dl, credit
+
+
+def _meta_title_block(page: Page) -> int | None:
+    """The block that prints the headline the markup declares (JSON-LD, og:title, h1)."""
+    if page.meta is None or not page.meta.title:
+        return None
+    mk = key(page.meta.title)
+    if len(mk) < 8:
+        return None
+    for b in page.blocks:
+        if b.key == mk and (b.label is None or b.label[:2] not in ("CM", "SH", "NL", "LG")):
+            return b.index
+    return None
 
 
 def _assemble(page: Page) -> tuple[str, str | None]:
@@ -175,6 +190,17 @@ def clean_page(page: Page, *, today: dt.date | None = None, url: str | None = No
     run_stage(page, "final")
     body, agency = _assemble(page)
     credit_text = credit.text if credit else agency
+    date = dl.match.date if dl else None
+    dateline = dl.match.text if dl and not dl.match.relative else None
+    captions = _captions(page)
+    meta = page.meta
+    if meta is not None and body:
+        # The markup's own data fills what the printed page does not show.
+        date = date or meta.date
+        credit_text = credit_text or (", ".join(meta.authors) if meta.authors else None)
+        title = title or meta.title
+        seen = {key(c) for c in captions}
+        captions += [c for c in meta.captions if key(c) not in seen]
     if not body and dl is None:
         # No article and no dateline: a cookie wall, an index page, an error
         # page.  A heading found there is the site's, not a story's.
@@ -186,11 +212,11 @@ def clean_page(page: Page, *, today: dt.date | None = None, url: str | None = No
     ]
     return Article(
         title=title,
-        dateline=dl.match.text if dl and not dl.match.relative else None,
-        date=dl.match.date if dl else None,
+        dateline=dateline,
+        date=date,
         body=body,
         credit=credit_text,
-        captions=_captions(page),
+        captions=captions,
         removed=removed,
         lang=page.lang,
         url=url,
@@ -239,14 +265,18 @@ class Cleaner:
         fmt = opts.input_format
         if fmt == "auto":
             fmt = "html" if looks_like_html(text) else "text"
+        meta = None
         if fmt == "html":
-            from .frontends.html import html_blocks
+            from .frontends.html import parse_html
 
-            blocks = html_blocks(text)
+            parsed = parse_html(text)
+            blocks = parsed.blocks
+            meta = parsed.metadata if parsed.tree is not None else None
         else:
             blocks = text_blocks(text)
         page = _prepare_blocks(blocks, lang=opts.lang, disabled=opts.disable, input_format=fmt)
-        return clean_page(page, today=opts.today, url=url)
+        page.meta = meta
+        return clean_page(page, today=opts.today, url=url or (meta.url if meta else None))
 
 
 def clean(

@@ -116,7 +116,9 @@ def candidates(page: Page) -> list[int]:
         b = blocks[i]
         if not 1 <= b.nwords <= 40 or len(b.text) > 300:
             continue
-        if b.label and (b.label[:2] in _NEVER or b.label in ("RL001", "RL003")):
+        if b.label and (
+            b.label[:2] in _NEVER or b.label in ("RL001", "RL003") or b.kind == "caption"
+        ):
             continue
         if _BYLINE_START.match(b.text) or b.text.endswith(",") or b.text[0] in "*•·|":
             continue

@@ -7,6 +7,7 @@ from . import (  # noqa: F401  (imported for registration)
     captions,
     comments,
     cookies,
+    dom,
     errors,
     fields,
     final,

@@ -15,8 +15,10 @@ from .base import rule
 WINDOW = 6
 # Near-duplicate threshold (rapidfuzz ratio, 0-100).
 SIMILAR = 90.0
-# Shorter repeated lines are list items or headings, not captions.
+# Shorter repeated lines are list items or headings, not captions; longer
+# ones are paragraphs printed twice (the repeated-block rule's business).
 MIN_WORDS = 6
+MAX_WORDS = 45
 # Between two copies of a caption only short lines (a photo credit) may sit.
 CREDIT_WORDS = 10
 # A caption above its credit line is at most this long.
@@ -62,8 +64,10 @@ def repeated_caption(page: Page) -> Iterator[int]:
     """
     blocks = page.blocks
     for i, b in enumerate(blocks):
-        if b.label or b.nwords < MIN_WORDS or b.nwords > 80 or _date_like(b):
+        if b.label or b.nwords < MIN_WORDS or b.nwords > MAX_WORDS or _date_like(b):
             continue
+        if b.tag == "p":
+            continue  # HTML: a paragraph printed twice is not a figure caption
         for j in range(i + 1, min(len(blocks), i + WINDOW + 1)):
             c = blocks[j]
             paragraph = c.nwords > CREDIT_WORDS or (c.nwords >= 5 and ends_sentence(c.text))
