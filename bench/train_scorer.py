@@ -1,9 +1,11 @@
 """Train the content scorer (src/cleantext/data/scorer.json) from corpus dumps.
 
     python bench/train_scorer.py ../shared/corpus/aeb ../shared/corpus/wcxb-dev \
-        [--page-type article] [--out src/cleantext/data/scorer.json] [--folds 5]
+        [--page-type article] [--input text,html] [--out src/cleantext/data/scorer.json]
 
-Each dump is split into blocks, the lexical rules run, and every block is
+Two models are trained, one on the text dumps and one on the HTML pages
+(whose blocks carry DOM features).  Each page is split into blocks, the
+lexical rules run, and every block is
 labelled body / not body from the gold (see ``corpus.body_labels``).  Stage 1
 is a logistic regression on block features; stage 2 adds the stage-1
 probabilities of the neighbours, taken out-of-fold so that stage 2 learns
@@ -24,11 +26,14 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import body_labels, iter_pages
+from corpus import body_labels, iter_pages, read_html
 
 from cleantext import scorer
 from cleantext.fields import title as title_field
-from cleantext.pipeline import prepare
+from cleantext.decode import decode
+from cleantext.frontends.html import parse_html
+from cleantext.page import Page
+from cleantext.pipeline import prepare, prepare_blocks
 from cleantext.rules.base import run_stage
 
 L2 = 1.0
@@ -84,13 +89,24 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-def collect(corpora: list[Path], page_type: str | None) -> list[dict[str, object]]:
+def _page_for(kind: str, corpus: Path, doc_id: str, text: str) -> Page:
+    """The prepared page (lexical rules applied) as the pipeline builds it."""
+    if kind == "text":
+        return prepare(text)
+    html, _ = decode(read_html(corpus, doc_id))
+    parsed = parse_html(html)
+    page = prepare_blocks(parsed.blocks, lang=None, disabled=frozenset(), input_format="html")
+    page.meta = parsed.metadata if parsed.tree is not None else None
+    return page
+
+
+def collect(corpora: list[Path], page_type: str | None, kind: str) -> list[dict[str, object]]:
     pages = []
     for corpus in corpora:
         for g, text in iter_pages(corpus, page_type):
             if not g.get("body"):
                 continue
-            page = prepare(text)
+            page = _page_for(kind, corpus, g["id"], text)
             if not page.blocks:
                 continue
             y = body_labels(g["body"], page.blocks)
@@ -127,24 +143,9 @@ def best_threshold(p: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
     return best[1]
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument("corpora", nargs="+", type=Path)
-    ap.add_argument("--page-type", default="article", help="wcxb page type to train on ('' = all)")
-    ap.add_argument("--out", type=Path, default=Path("src/cleantext/data/scorer.json"))
-    ap.add_argument("--folds", type=int, default=5)
-    args = ap.parse_args()
-
-    t0 = time.perf_counter()
-    pages = collect(args.corpora, args.page_type or None)
-    print(
-        f"{len(pages)} pages, {sum(len(p['y']) for p in pages)} blocks "  # type: ignore[arg-type]
-        f"({time.perf_counter() - t0:.1f}s)"
-    )
-    folds = [list(range(k, len(pages), args.folds)) for k in range(args.folds)]
-
+def train(pages: list[dict[str, object]], folds_n: int) -> dict[str, object]:
+    """Both stages, the keep threshold and the title ranker for one kind of input."""
+    folds = [list(range(k, len(pages), folds_n)) for k in range(folds_n)]
     # Stage 1: out-of-fold probabilities for stage 2's training features.
     p1_oof: dict[int, np.ndarray] = {}
     for fold in folds:
@@ -204,9 +205,9 @@ def main() -> int:
         xt.append(title_field.features(page, cands, page.x1))  # type: ignore[arg-type, attr-defined]
         yt.append(y)
     held = []
-    for k in range(args.folds):
-        tr = [i for i in range(len(xt)) if i % args.folds != k]
-        te = [i for i in range(len(xt)) if i % args.folds == k]
+    for k in range(folds_n):
+        tr = [i for i in range(len(xt)) if i % folds_n != k]
+        te = [i for i in range(len(xt)) if i % folds_n == k]
         beta = fit_choice([xt[i] for i in tr], [yt[i] for i in tr], l2=0.01)
         held.append(choice_accuracy(beta, [xt[i] for i in te], [yt[i] for i in te]) * len(te))
     wtitle = fit_choice(xt, yt, l2=0.01)
@@ -215,20 +216,48 @@ def main() -> int:
         f"{choice_accuracy(wtitle, xt, yt):.3f} in-sample, {sum(held) / len(xt):.3f} held-out"
     )
 
-    model = {
-        "version": 1,
-        "corpora": [c.name for c in args.corpora],
-        "page_type": args.page_type or None,
+    return {
         "pages": len(pages),
         "threshold": threshold,
         "stage1": {"names": list(scorer.stage1_names()), "weights": [round(v, 6) for v in w1]},
         "stage2": {"names": list(scorer.stage2_names()), "weights": [round(v, 6) for v in w2]},
         "title": {"names": list(title_field.TITLE_NAMES), "weights": [round(v, 6) for v in wtitle]},
     }
-    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("corpora", nargs="+", type=Path)
+    ap.add_argument("--page-type", default="article", help="wcxb page type to train on ('' = all)")
+    ap.add_argument("--out", type=Path, default=Path("src/cleantext/data/scorer.json"))
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument(
+        "--input", default="text,html", help="which models to train: text, html or both"
+    )
+    args = ap.parse_args()
+
+    models: dict[str, object] = {}
+    if args.out.is_file():  # keep the model of the kind not retrained
+        models = json.loads(args.out.read_text(encoding="utf-8")).get("models", {})
+    for kind in args.input.split(","):
+        t0 = time.perf_counter()
+        pages = collect(args.corpora, args.page_type or None, kind)
+        print(
+            f"[{kind}] {len(pages)} pages, "
+            f"{sum(len(p['y']) for p in pages)} blocks "  # type: ignore[arg-type]
+            f"({time.perf_counter() - t0:.1f}s)"
+        )
+        models[kind] = train(pages, args.folds)
+    out = {
+        "version": 2,
+        "corpora": [c.name for c in args.corpora],
+        "page_type": args.page_type or None,
+        "models": models,
+    }
+    args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
-    for name, v in sorted(zip(scorer.stage2_names(), w2), key=lambda t: -abs(t[1]))[:12]:
-        print(f"  {name:<20} {v:+.3f}")
     return 0
 
 

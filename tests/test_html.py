@@ -336,9 +336,9 @@ def test_corpus_dumps_reproduced() -> None:
 
 
 def _page(html: str) -> Page:
-    from cleantext.pipeline import _prepare_blocks
+    from cleantext.pipeline import prepare_blocks
 
-    return _prepare_blocks(html_blocks(html), lang=None, disabled=frozenset(), input_format="html")
+    return prepare_blocks(html_blocks(html), lang=None, disabled=frozenset(), input_format="html")
 
 
 def test_dom_rule_doc_examples() -> None:

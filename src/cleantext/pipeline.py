@@ -78,10 +78,10 @@ def resolve_rules(disable: Iterable[str] = (), enable: Iterable[str] = ()) -> fr
 def prepare(text: str, *, lang: str | None = None, disabled: frozenset[str] = frozenset()) -> Page:
     """Blocks of a text dump with the lexical rules applied (the scorer's input)."""
     blocks = text_blocks(text)
-    return _prepare_blocks(blocks, lang=lang, disabled=disabled, input_format="text")
+    return prepare_blocks(blocks, lang=lang, disabled=disabled, input_format="text")
 
 
-def _prepare_blocks(
+def prepare_blocks(
     blocks: list[Block], *, lang: str | None, disabled: frozenset[str], input_format: str
 ) -> Page:
     detected = lang or detect_lang(blocks)
@@ -178,7 +178,7 @@ def _captions(page: Page) -> list[str]:
 
 def clean_page(page: Page, *, today: dt.date | None = None, url: str | None = None) -> Article:
     """Run the stages after the lexical rules and build the Article."""
-    model = load_model()
+    model = load_model(kind=page.input_format)
     if model is None:
         raise RuntimeError("cleantext's scorer weights (data/scorer.json) are missing")
     score_page(page, model)
@@ -274,7 +274,7 @@ class Cleaner:
             meta = parsed.metadata if parsed.tree is not None else None
         else:
             blocks = text_blocks(text)
-        page = _prepare_blocks(blocks, lang=opts.lang, disabled=opts.disable, input_format=fmt)
+        page = prepare_blocks(blocks, lang=opts.lang, disabled=opts.disable, input_format=fmt)
         page.meta = meta
         return clean_page(page, today=opts.today, url=url or (meta.url if meta else None))
 

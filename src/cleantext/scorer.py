@@ -38,7 +38,12 @@ _NUM_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}")
 _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _QUOTES = frozenset("\"“„«‘'»")
 _BULLETS = frozenset("-–•*·▪►✓✔")
-_FAMILIES = ("SH", "NV", "LG", "RL", "CM", "NL", "CK", "AD", "TG", "CP", "AU", "UP", "SY", "CA")
+_FAMILIES = (
+    "SH", "NV", "LG", "RL", "CM", "NL", "CK", "AD", "TG", "CP", "AU", "UP", "SY", "CA", "DM",
+)  # fmt: skip
+# HTML only (zero for text dumps): what element a block sits in.
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_CHROME_TAGS = frozenset({"nav", "aside", "footer", "header", "form"})
 
 FUNCTION_LANGS: tuple[str, ...] = ("en", "de", "fr", "es", "it", "pt", "nl")
 
@@ -114,6 +119,8 @@ LOCAL_NAMES: tuple[str, ...] = (
     "two_sentences", "function_words", "number_rate", "all_caps", "separator", "bullet",
     "quote_start", "has_date", "urlish", "gap_before", "gap_after", "position", "first_10pct",
     "last_10pct", "labeled", *(f"rule_{f}" for f in _FAMILIES), "duplicate", "cjk",
+    "link_density", "tag_p", "tag_li", "tag_heading", "tag_cell", "in_article", "in_chrome",
+    "class_boilerplate", "nested_article", "class_related", "class_comments", "class_navigation",
 )  # fmt: skip
 
 CONTEXT_NAMES: tuple[str, ...] = (
@@ -132,7 +139,8 @@ STAGE2_NAMES: tuple[str, ...] = (
 _C = {name: k for k, name in enumerate((
     "nw", "ntok", "term", "colon", "question", "upper", "caps", "commas", "sent", "fw",
     "fwn", "nums", "allcaps", "sep", "bullet", "quote", "date", "url", "gap_b", "gap_a",
-    "labeled", "fam", "dup", "cjk",
+    "labeled", "fam", "dup", "cjk", "links", "p", "li", "h", "cell", "article", "chrome",
+    "cls", "nested", "c_related", "c_comments", "c_nav",
 ))}  # fmt: skip
 
 
@@ -177,8 +185,35 @@ def _counts(page: Page) -> np.ndarray:
             _FAM_INDEX.get(b.label[:2], -1) if b.label else -1,
             seen[b.norm] > 1,
             _CJK.search(text, 0, 200) is not None,
+            b.link_density,
+            b.tag == "p",
+            b.tag == "li",
+            b.tag in _HEADING_TAGS,
+            b.tag in ("td", "th", "tr"),
+            *_dom_flags(b.path, b.classes),
         ))  # fmt: skip
     return np.array(rows, dtype=float).reshape(len(rows), len(_C))
+
+
+@functools.lru_cache(maxsize=8192)
+def _dom_flags(path: str, classes: str) -> tuple[bool, ...]:
+    """In <article>/<main>; in nav/aside/footer/header/form; boilerplate class words;
+    an article inside an article (teasers); class words of related, comments, menus."""
+    if not path:
+        return (False,) * 7
+    from .rules.dom import _WORD_KIND, class_words
+
+    tags = path.split(">")
+    kinds = {_WORD_KIND[w] for w in class_words(classes)}
+    return (
+        "article" in tags or "main" in tags,
+        any(t in _CHROME_TAGS for t in tags),
+        bool(kinds),
+        tags.count("article") >= 2,
+        "related" in kinds,
+        "comments" in kinds,
+        "navigation" in kinds,
+    )
 
 
 def _shift(a: np.ndarray, d: int, fill: float) -> np.ndarray:
@@ -220,7 +255,9 @@ def stage1_features(page: Page) -> np.ndarray:
         np.minimum(0.5, col["commas"] / ntok), col["sent"], col["fw"] / col["fwn"],
         col["nums"] / ntok, col["allcaps"], col["sep"], col["bullet"], col["quote"],
         col["date"], col["url"], col["gap_b"], col["gap_a"], pos, pos < 0.1, pos > 0.9,
-        col["labeled"], fam, col["dup"], col["cjk"],
+        col["labeled"], fam, col["dup"], col["cjk"], col["links"], col["p"], col["li"],
+        col["h"], col["cell"], col["article"], col["chrome"], col["cls"], col["nested"],
+        col["c_related"], col["c_comments"], col["c_nav"],
     ])  # fmt: skip
     # Runs: blocks with no blank line between them (menus, lists, tables).
     run_id = np.cumsum(col["gap_b"]) - 1 if n else np.zeros(0)
@@ -299,9 +336,10 @@ def stage2_names() -> tuple[str, ...]:
     return stage1_names() + STAGE2_NAMES
 
 
-@functools.lru_cache(maxsize=4)
-def load_model(path: str | None = None) -> Model | None:
-    """The shipped model (or the one at ``path`` / $CLEANTEXT_SCORER); None if absent."""
+@functools.lru_cache(maxsize=8)
+def load_model(path: str | None = None, kind: str = "text") -> Model | None:
+    """The shipped model for ``kind`` ("text" or "html"), or the one at ``path`` /
+    $CLEANTEXT_SCORER; None if there is none.  HTML falls back to the text model."""
     path = path or os.environ.get("CLEANTEXT_SCORER")
     if path:
         with open(path, encoding="utf-8") as f:
@@ -311,7 +349,10 @@ def load_model(path: str | None = None) -> Model | None:
         if not res.is_file():
             return None
         text = res.read_text(encoding="utf-8")
-    data = json.loads(text)
+    models = json.loads(text)["models"]
+    data = models.get(kind) or models.get("text")
+    if data is None:
+        return None
     if (
         tuple(data["stage1"]["names"]) != stage1_names()
         or tuple(data["stage2"]["names"]) != stage2_names()

@@ -133,8 +133,8 @@ def lead_caption(page: Page) -> Iterator[int]:
         ...      "that had not been in the water since the summer of 1971.")
         ['The canoe on its trestles in March.']
     """
-    if page.span is None:
-        return
+    if page.span is None or page.input_format == "html":
+        return  # HTML: captions come from the markup (figcaption)
     blocks = page.blocks
     start, end = page.span
     title = blocks[page.title_index].key if page.title_index is not None else None

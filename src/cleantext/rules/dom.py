@@ -233,15 +233,22 @@ def _wide(page: Page) -> tuple[frozenset[str], frozenset[str]]:
                 if token_words(t):
                     token_cover[t] = token_cover.get(t, 0) + n
     total = _page_words(page)
-    limit = MAX_SHARE * total
-    tokens = frozenset(t for t, n in token_cover.items() if n > limit)
+    # A comment thread may well be longer than the article it follows: its
+    # class names only count as a wrapper's when they cover nearly everything.
+    comments = CLASS_WORDS["comments"]
+
+    def too_wide(n: int, words: frozenset[str]) -> bool:
+        share = WRAPPER_SHARE if words & comments else MAX_SHARE
+        return n > share * total
+
+    tokens = frozenset(t for t, n in token_cover.items() if too_wide(n, token_words(t)))
     wrappers = frozenset(t for t, n in token_cover.items() if n > WRAPPER_SHARE * total)
     word_cover: dict[str, int] = {}
     for classes, n in by_classes.items():
         if _all_words(classes):
             for w in class_words(classes, wrappers):
                 word_cover[w] = word_cover.get(w, 0) + n
-    return tokens, frozenset(w for w, n in word_cover.items() if n > limit)
+    return tokens, frozenset(w for w, n in word_cover.items() if too_wide(n, frozenset({w})))
 
 
 def _wide_landmarks(page: Page) -> frozenset[str]:
@@ -281,15 +288,22 @@ def _named_kinds(page: Page) -> dict[int, frozenset[str]]:
     kinds = {}
     wide: tuple[frozenset[str], frozenset[str]] | None = None
     for b in page.blocks:
-        if not b.classes or b.nwords > MAX_WORDS or not _all_words(b.classes):
+        if not b.classes or not _all_words(b.classes) or names_author(b):
             continue
-        if (in_article(b) and is_prose(b)) or names_author(b):
+        # Long or article prose is taken only by a comment container outside
+        # <article>: readers' comments are prose too, the article's own is not.
+        only_comments = b.nwords > MAX_WORDS or (in_article(b) and is_prose(b))
+        if only_comments and "article" in path_tags(b.path):
             continue
         if wide is None:
             wide = _wide(page)
         named = class_words(b.classes, wide[0]) - wide[1]
         if named:
-            kinds[b.index] = frozenset(_WORD_KIND[w] for w in named)
+            found = frozenset(_WORD_KIND[w] for w in named)
+            if only_comments:
+                found &= {"comments"}
+            if found:
+                kinds[b.index] = found
     _local.kinds = (page, len(page.blocks), kinds)
     return kinds
 
@@ -476,9 +490,9 @@ def removed_by(rule_id: str, html: str) -> list[str]:
     docstring examples of these rules.
     """
     from ..frontends.html import html_blocks
-    from ..pipeline import _prepare_blocks
+    from ..pipeline import prepare_blocks
     from .base import REGISTRY
 
     others = frozenset(r for r in REGISTRY if r != rule_id)
-    page = _prepare_blocks(html_blocks(html), lang=None, disabled=others, input_format="html")
+    page = prepare_blocks(html_blocks(html), lang=None, disabled=others, input_format="html")
     return [b.text for b in page.blocks if b.label == rule_id]
