@@ -121,6 +121,7 @@ LOCAL_NAMES: tuple[str, ...] = (
     "last_10pct", "labeled", *(f"rule_{f}" for f in _FAMILIES), "duplicate", "cjk",
     "link_density", "tag_p", "tag_li", "tag_heading", "tag_cell", "in_article", "in_chrome",
     "class_boilerplate", "nested_article", "class_related", "class_comments", "class_navigation",
+    "same_class_blocks", "same_class_words", "same_path_blocks",
 )  # fmt: skip
 
 CONTEXT_NAMES: tuple[str, ...] = (
@@ -282,7 +283,31 @@ def stage1_features(page: Page) -> np.ndarray:
     ctx = np.column_stack(
         [np.log1p(run_len), np.log1p(run_words / run_len), *neigh, *dens, before, after, rel, share]
     )
-    return np.hstack([local, ctx])
+    return np.hstack([local, _containers(page, nw), ctx])
+
+
+def _containers(page: Page, nw: np.ndarray) -> np.ndarray:
+    """HTML: how many blocks share the block's classes and path, and their share of the words.
+
+    The article's paragraphs sit in one container that holds most of the
+    text; teaser cards repeat one small container many times.
+    """
+    n = len(page.blocks)
+    out = np.zeros((n, 3))
+    if page.input_format != "html" or not n:
+        return out
+    by_cls: dict[str, list[int]] = {}
+    by_path: dict[str, int] = {}
+    for b in page.blocks:
+        by_cls.setdefault(b.classes, []).append(b.index)
+        by_path[b.path] = by_path.get(b.path, 0) + 1
+    total = float(nw.sum()) or 1.0
+    for idx in by_cls.values():
+        words = float(nw[idx].sum())
+        out[idx, 0] = np.log1p(len(idx))
+        out[idx, 1] = words / total
+    out[:, 2] = np.log1p([by_path[b.path] for b in page.blocks])
+    return out
 
 
 def best_span(weights: Sequence[float]) -> tuple[int, int] | None:
@@ -414,6 +439,12 @@ def bridge_gaps(page: Page) -> None:
     """
     t = page.threshold
     blocks = page.blocks
+    if page.input_format == "html":
+        # HTML blocks carry their element: a table row inside the article
+        # scores as such, and bridging lets teaser cards in.
+        _extend_tail(page)
+        _rescue(page)
+        return
     last_good: int | None = None
     pending: list[int] = []
     for b in blocks:
