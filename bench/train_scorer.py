@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import body_labels, iter_pages, read_html
 
 from cleantext import scorer
-from cleantext.fields import title as title_field
 from cleantext.decode import decode
+from cleantext.fields import title as title_field
 from cleantext.frontends.html import parse_html
 from cleantext.page import Page
 from cleantext.pipeline import prepare, prepare_blocks

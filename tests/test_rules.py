@@ -318,7 +318,7 @@ def test_rules_name_no_site_or_url() -> None:
         for p in root.joinpath("rules").iterdir()
         if p.name.endswith(".py")
     ]
-    for lang in root.joinpath("data", "phrases").iterdir():
+    for lang in root.joinpath("data").joinpath("phrases").iterdir():
         texts += [p.read_text(encoding="utf-8") for p in lang.iterdir()]
     for t in texts:
         assert not re.search(r"https?://|www\.\w|\w\.(?:com|org|net|co\.uk)\b", t)

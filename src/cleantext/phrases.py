@@ -6,7 +6,8 @@ a block begins with, ``contains`` phrases found anywhere in a block; other
 sections are plain word lists read by the code that needs them.  Phrases are
 written in lower case and matched word by word (punctuation is ignored,
 except that a ``start`` phrase ending in a colon needs the colon: "photo:"
-matches "Photo: Jane Doe", not "Photo shows..."); ``{n}`` stands for any number.  A line starting with ``re:`` is a regular
+matches "Photo: Jane Doe", not "Photo shows..."); ``{n}`` stands for any
+number.  A line starting with ``re:`` is a regular
 expression (Python ``re``) matched against the folded block text of short
 blocks.
 
@@ -38,7 +39,13 @@ NUMBER_RE = re.compile(r"\d[\d.,]*(?:[km]\b)?")
 
 
 def _sections(lang: str, family: str) -> dict[str, list[str]]:
-    path = resources.files("cleantext").joinpath("data", "phrases", lang, f"{family}.txt")
+    path = (
+        resources.files("cleantext")
+        .joinpath("data")
+        .joinpath("phrases")
+        .joinpath(lang)
+        .joinpath(f"{family}.txt")
+    )
     if not path.is_file():
         return {}
     sections: dict[str, list[str]] = {}
@@ -66,7 +73,7 @@ def phrases(family: str, section: str, langs: tuple[str, ...] = LANGS) -> tuple[
 
 
 def families() -> list[str]:
-    root = resources.files("cleantext").joinpath("data", "phrases")
+    root = resources.files("cleantext").joinpath("data").joinpath("phrases")
     names: set[str] = set()
     for lang in root.iterdir():
         if lang.is_dir():

@@ -178,7 +178,8 @@ def _counts(page: Page) -> np.ndarray:
             " | " in head or " • " in head or " · " in head or " / " in head,
             first in _BULLETS or _BULLET.match(text) is not None,
             first in _QUOTES,
-            nw <= 30 and (("0" in toks and not months.isdisjoint(toks)) or bool(_NUM_DATE.search(head))),
+            nw <= 30
+            and (("0" in toks and not months.isdisjoint(toks)) or bool(_NUM_DATE.search(head))),
             "www." in head or "http" in head or ".com" in head or "@" in head,
             b.gap_before,
             b.gap_after,
@@ -370,7 +371,7 @@ def load_model(path: str | None = None, kind: str = "text") -> Model | None:
         with open(path, encoding="utf-8") as f:
             text = f.read()
     else:
-        res = resources.files("cleantext").joinpath("data", "scorer.json")
+        res = resources.files("cleantext").joinpath("data").joinpath("scorer.json")
         if not res.is_file():
             return None
         text = res.read_text(encoding="utf-8")
@@ -397,7 +398,8 @@ def load_model(path: str | None = None, kind: str = "text") -> Model | None:
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    return out
 
 
 def score_page(page: Page, model: Model) -> None:

@@ -189,7 +189,7 @@ def _stop_words() -> frozenset[str]:
 
 def _cut_at_stop(raw: str) -> str:
     stop = _stop_words()
-    out = []
+    out: list[regex.Match[str]] = []
     for m in regex.finditer(r"\S+", raw):
         if m.group().strip(".,;:").casefold() in stop:
             # "Jane Doe Business Columnist": the word before a role is part of it.

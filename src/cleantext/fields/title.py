@@ -170,7 +170,7 @@ def features(page: Page, cands: list[int], x1: np.ndarray) -> np.ndarray:
             any(_BYLINE_START.match(blocks[j].text) for j in below),
             any(x1[j, c_date] for j in range(max(0, i - 2), i)),
             b.score, max((blocks[j].score for j in below), default=0.0),
-            b.label is not None, bool(b.label) and b.label[:2] in ("CP", "RL", "NV"),
+            b.label is not None, b.label is not None and b.label[:2] in ("CP", "RL", "NV"),
             counts[k] > 1, inside_other, x1[i, c_caps], x1[i, c_allcaps],
             bool(_AFFIX_SEP.search(t)), i / max(1, n - 1), x1[i, c_fw],
             b.gap_before and b.gap_after and 3 <= nw <= 20 and t[-1] not in ".,;",

@@ -53,7 +53,8 @@ def wire_credit_line(page: Page) -> Iterator[int]:
     """Wire credit lines: "(Reporting by Jane Roe; Editing by John Doe)".
 
     Example:
-        >>> demo("FC002", "The port reopened on Monday after a two-day strike, officials said.\\n\\n"
+        >>> demo("FC002", "The port reopened on Monday after a two-day strike, officials said."
+        ...      "\\n\\n"
         ...      "(Reporting by Jane Roe; Editing by John Doe)")
         ['(Reporting by Jane Roe; Editing by John Doe)']
     """

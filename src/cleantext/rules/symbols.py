@@ -43,7 +43,6 @@ def junk_line(page: Page) -> Iterator[int]:
         if len(text) < JUNK_MIN_CHARS:
             continue
         sample = text[:JUNK_MIN_CHARS]  # the head tells machine text from prose
-        if len(LETTER_RE.findall(sample)) < JUNK_LETTERS * len(sample):
-            yield b.index
-        elif len(text) > MAX_WORD and max(map(len, text.split())) > MAX_WORD:
+        few_letters = len(LETTER_RE.findall(sample)) < JUNK_LETTERS * len(sample)
+        if few_letters or (len(text) > MAX_WORD and max(map(len, text.split())) > MAX_WORD):
             yield b.index
