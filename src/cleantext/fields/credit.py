@@ -27,7 +27,7 @@ NAMES = rf"{NAME}(?:{_JOIN}{NAME}){{0,5}}"
 _NAMES_RE = regex.compile(rf"^{NAMES}$")
 _JOIN_RE = regex.compile(_JOIN)
 _BIO = regex.compile(
-    rf"^(?P<names>{NAME})\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"^(?P<names>{NAME})\s+(?:\(@\w+\)\s+)?(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?i:writer|reporter|editor|correspondent|columnist|journalist|contributor|producer)\b"
 )
 _CUT = regex.compile(r"\s*(?:\||•|·|—|–|\s-\s|/|\(|,\s*(?=\d))\s*")
@@ -37,6 +37,10 @@ AFTER = 15
 BEFORE = 3
 # How many blocks at the end of the article may hold a credit line.
 TAIL = 4
+# How far below the article an author bio is looked for.
+BIO_SEARCH = 40
+# How far above the text a "By ..." line is looked for when none is near the headline.
+WIDE_BEFORE = 30
 # Headings that look like names ("Business News") but are sections.
 _SECTION_WORDS = frozenset(
     [
@@ -190,8 +194,13 @@ def _stop_words() -> frozenset[str]:
 def _cut_at_stop(raw: str) -> str:
     stop = _stop_words()
     out: list[regex.Match[str]] = []
-    for m in regex.finditer(r"\S+", raw):
-        if m.group().strip(".,;:").casefold() in stop:
+    words = list(regex.finditer(r"\S+", raw))
+    for n, m in enumerate(words):
+        word = m.group().strip(".,;:").casefold()
+        if word == "staff" and n == len(words) - 1:
+            out.append(m)  # "HNN Staff", "Telegraph Staff": the credit itself
+            break
+        if word in stop:
             # "Jane Doe Business Columnist": the word before a role is part of it.
             if len(out) >= 3 and m.group().strip(".,;:").casefold() not in _DATE_STOPS:
                 out.pop()
@@ -338,13 +347,31 @@ def find_credit(page: Page, title: int | None, dateline: Dateline | None) -> Cre
         if c and c.text:
             return c
     if page.span is not None:
+        # The headline may be wrong: a "By ..." line above the text still counts.
+        start = page.span[0]
+        for i in range(min(len(blocks) - 1, start + 3), max(-1, start - WIDE_BEFORE), -1):
+            if lo <= i < hi:
+                continue
+            b = blocks[i]
+            m = pats["by"].match(b.text) if b.nwords <= 12 else None
+            if m:
+                return Credit(_clean_names(m.group("names"), pats), i, whole_block=True)
+    if page.span is not None:
         _, end = page.span
         for i in range(min(len(blocks) - 1, end + TAIL), max(anchor, end - TAIL), -1):
             c = tail_credit(page, i)
             if c and c.text:
                 return c
     if dateline is not None:
-        return _beside_date(page, dateline)
+        c = _beside_date(page, dateline)
+        if c:
+            return c
+    if page.span is not None:
+        # An author bio further down the page names the writer.
+        for b in blocks[page.span[1] + 1 : page.span[1] + 1 + BIO_SEARCH]:
+            m = _BIO.match(b.text) if 6 <= b.nwords <= 80 else None
+            if m:
+                return Credit(m.group("names"), b.index, whole_block=False)
     return None
 
 
