@@ -177,7 +177,7 @@ def features(page: Page, cands: list[int], x1: np.ndarray) -> np.ndarray:
             x1[i, c_date], x1[i, c_date] and nw <= 12, x1[i, c_url], rank == 0 and i in strong,
             blocks[i + 1].score if i + 1 < n else 0.0, _overlap(i, b.toks, body),
             0.0, 0.0, t.endswith(("…", "...")),
-            any(blocks[j].label is not None and blocks[j].label[:2] == "SH" for j in below),
+            any((blocks[j].label or "")[:2] == "SH" for j in below),
             any(any(h.startswith(("author:", "byline:")) for h in blocks[j].hits) for j in below),
         ])  # fmt: skip
     x = np.array(rows, dtype=float).reshape(len(rows), len(TITLE_NAMES))
