@@ -120,7 +120,7 @@ def candidates(page: Page) -> list[int]:
             b.label[:2] in _NEVER or b.label in ("RL001", "RL003") or b.kind == "caption"
         ):
             continue
-        if _BYLINE_START.match(b.text) or b.text.endswith(",") or b.text[0] in "*•·|":
+        if _BYLINE_START.match(b.text) or b.text.endswith(",") or b.text[0] in "*•·|»›>":
             continue
         if _URLISH.search(b.text) or _date_line(page, b):
             continue  # a dateline or a link, never a headline
@@ -201,7 +201,20 @@ def find_title(page: Page, x1: np.ndarray, weights: np.ndarray | None) -> int | 
     i = cands[best]
     if not _text_besides(page, i) and not _dated(page, i):
         return None  # no article under it: a site heading or the page's only text
-    return i
+    return _untruncated(page, i)
+
+
+def _untruncated(page: Page, i: int) -> int:
+    """A headline cut short ("Wild beat…") printed in full elsewhere: the full one."""
+    k = page.blocks[i].key
+    if not page.blocks[i].text.endswith(("…", "...")) or len(k) < 12:
+        return i
+    full = [
+        b.index
+        for b in page.blocks
+        if b.index != i and len(b.key) > len(k) and b.key.startswith(k) and b.nwords <= 40
+    ]
+    return min(full, key=lambda j: abs(j - i)) if full else i
 
 
 def _dated(page: Page, i: int) -> bool:
@@ -251,19 +264,11 @@ def strip_affix(title: str, page: Page, own: int | None = None) -> str:
     parts = _AFFIX_SEP.split(title)
     if len(parts) < 2:
         return title
-    last, first = parts[-1], parts[0]
+    # Only a trailing affix goes: a leading part ("Milan Design Week 2018 | ...")
+    # is as often the headline's own kicker as the site's name.
+    last = parts[-1]
     if len(title) - len(last) > len(last) and _site_like(last, title, page, own):
         head = title[: title.rfind(last)].rstrip(" |-–—:·•»")
         if len(head.split()) >= 2:
             return head
-    # A site name in front ("Site | Headline") only with a bar-like separator.
-    lead_sep = title[len(first) : len(first) + 4]
-    if (
-        len(title) - len(first) > len(first)
-        and any(c in lead_sep for c in "|:»·•")
-        and _site_like(first, title, page, own)
-    ):
-        tail = title[len(first) :].lstrip(" |-–—:·•»")
-        if len(tail.split()) >= 2:
-            return tail
     return title
