@@ -40,10 +40,6 @@ class Block:
     score: float = 0.0  # content score from the learned scorer
 
     @property
-    def kept(self) -> bool:
-        return self.label is None
-
-    @property
     def key(self) -> str:
         """Folded text without edge punctuation, for comparing blocks."""
         return self.norm.strip(EDGE_PUNCT)

@@ -65,6 +65,3 @@ class Page:
             if any(j != i and (j in weak_idx or self.blocks[j].label) for j in range(lo, hi)):
                 self.remove(i, rule, kind)
         self.weak.clear()
-
-    def kept(self) -> list[Block]:
-        return [b for b in self.blocks if b.label is None]

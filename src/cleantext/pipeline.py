@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
@@ -42,7 +42,6 @@ class Options:
     disable: frozenset[str] = frozenset()
     input_format: str = "auto"  # "auto" | "text" | "html"
     encoding: str | None = None
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 def resolve_rules(disable: Iterable[str] = (), enable: Iterable[str] = ()) -> frozenset[str]:

@@ -58,11 +58,6 @@ def key(text: str) -> str:
     return fold(text).strip(EDGE_PUNCT)
 
 
-def words(text: str) -> list[str]:
-    """Word tokens (``\\w+`` runs)."""
-    return WORD_RE.findall(text)
-
-
 def word_count(text: str) -> int:
     """Words, counting CJK characters as half a word each.
 

@@ -22,11 +22,6 @@ def ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in TERMINAL
 
 
-def is_prose(b: Block, min_words: int = 15) -> bool:
-    """A block that reads like an article paragraph."""
-    return (b.nwords >= min_words and ends_sentence(b.text)) or b.nwords > 40
-
-
 def hit(b: Block, tag: str) -> bool:
     """True when the block matched the phrase-list section ``tag`` ("family:section")."""
     return tag in b.hits
