@@ -300,6 +300,8 @@ def _named_kinds(page: Page) -> dict[int, frozenset[str]]:
         named = class_words(b.classes, wide[0]) - wide[1]
         if named:
             found = frozenset(_WORD_KIND[w] for w in named)
+            if "blockquote" in path_tags(b.path):
+                found -= {"share"}  # an embedded post ("twitter-tweet") quotes the article's source
             if only_comments:
                 found &= {"comments"}
             if found:

@@ -14,6 +14,13 @@ from .base import rule
 MAX_SECTION = 60
 
 
+def _same_box(header: Block, b: Block) -> bool:
+    """HTML: the item shares a class with the heading's box; text dumps: always."""
+    if not header.classes:
+        return True
+    return bool(set(header.classes.split()) & set(b.classes.split()))
+
+
 def teaser_like(b: Block) -> bool:
     """A link teaser: a headline, a date, a short blurb, not a paragraph."""
     if b.nwords > 40:
@@ -53,7 +60,12 @@ def related_section(page: Page) -> Iterator[int]:
         if b.nwords <= 8 and hit(b, "related:header line"):
             yield i
             j = i + 1
-            while j < len(blocks) and j - i <= MAX_SECTION and teaser_like(blocks[j]):
+            while (
+                j < len(blocks)
+                and j - i <= MAX_SECTION
+                and teaser_like(blocks[j])
+                and _same_box(b, blocks[j])
+            ):
                 yield j
                 j += 1
             i = j
