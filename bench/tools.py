@@ -19,7 +19,6 @@ by its setup function, inside the child that runs it.
 from __future__ import annotations
 
 import argparse
-import gzip
 import html
 import json
 import resource
@@ -30,6 +29,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from corpus import read_html  # bench/ is on sys.path: this file runs as a script
 
 Pred = dict[str, Any]
 Extractor = Callable[[Any, "str | None"], Pred]
@@ -318,8 +319,7 @@ def load_inputs(tool: Tool, mode: str, corpus: Path, ids: list[str]) -> tuple[li
         if mode == "text":
             raw = (corpus / "dumps" / f"{doc_id}.txt").read_bytes()
         else:
-            with gzip.open(corpus / "html" / f"{doc_id}.html.gz") as f:
-                raw = f.read()
+            raw = read_html(corpus, doc_id)
         inputs.append(as_input(tool, mode, raw))
         total += len(raw)
     return inputs, total

@@ -21,6 +21,7 @@ import bisect
 import functools
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -133,6 +134,17 @@ def _colon_pattern(phrase: tuple[str, ...]) -> re.Pattern[str]:
 def _colon_after(norm: str, phrase: tuple[str, ...]) -> bool:
     """The words of ``phrase`` open ``norm`` and a colon follows them."""
     return _colon_pattern(phrase).match(norm) is not None
+
+
+def alternation(items: Iterable[str]) -> str:
+    """A regex alternation of literal phrases, longest first; a space matches any run of spaces.
+
+    >>> print(alternation(["by", "written by"]))
+    written\\s+by|by
+    """
+    return "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(items), key=len, reverse=True)
+    )
 
 
 def mode_of(section: str) -> str | None:

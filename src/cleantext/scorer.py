@@ -22,7 +22,7 @@ from importlib import resources
 
 import numpy as np
 
-from .fields.dates import DATE_LANGS
+from .fields.dates import month_words
 from .model import Block
 from .page import Page
 from .phrases import phrases
@@ -62,14 +62,6 @@ def _function_words() -> dict[str, frozenset[str]]:
 @functools.lru_cache(maxsize=1)
 def _all_function_words() -> frozenset[str]:
     return frozenset().union(*_function_words().values())
-
-
-@functools.lru_cache(maxsize=1)
-def _month_words() -> frozenset[str]:
-    out: set[str] = set()
-    for line in phrases("dates", "months", DATE_LANGS):
-        out.update(line.split())
-    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=1)
@@ -148,7 +140,7 @@ _C = {name: k for k, name in enumerate((
 def _counts(page: Page) -> np.ndarray:
     """One row of raw counts per block: the only per-block Python work."""
     fwords = _all_function_words()
-    months = _month_words()
+    months = month_words()
     seen: dict[str, int] = {}
     for b in page.blocks:
         seen[b.norm] = seen.get(b.norm, 0) + 1

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from ..page import Page
-from ..phrases import LANGS, phrases
+from ..phrases import LANGS, alternation, phrases
 from .dateline import Dateline
 
 _PARTICLE = r"(?:de|da|del|della|di|do|dos|das|van|von|der|den|la|le|du|des|bin|ibn|al|el|y|ter|zu)"
@@ -139,10 +139,7 @@ class Credit:
 
 def _alt(section: str, langs: tuple[str, ...]) -> str:
     # A trailing colon is optional in the patterns ("Source:", "Source :").
-    items = sorted(
-        {p.rstrip(": ") for p in phrases("byline", section, langs)}, key=len, reverse=True
-    )
-    alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"
+    alt = alternation(p.rstrip(": ") for p in phrases("byline", section, langs)) or "(?!)"
     # Cue words in any case; the names after them keep their capitals.
     return f"(?i:{alt})"
 

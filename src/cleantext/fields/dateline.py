@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..page import Page
-from ..phrases import phrases
+from ..phrases import alternation, phrases
 from .dates import DATE_LANGS, DateMatch, block_dates
 
 # Blocks searched below and above the headline.
@@ -29,9 +29,7 @@ class Dateline:
 @functools.lru_cache(maxsize=2)
 def _cue(section: str) -> re.Pattern[str]:
     """Words printed before a date: "Published", "Updated", "Mis à jour le"."""
-    items = sorted(phrases("dates", section, DATE_LANGS), key=len, reverse=True)
-    alt = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
-    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{alternation(phrases('dates', section, DATE_LANGS))})(?!\w)")
 
 
 def leftover_words(text: str, m: DateMatch) -> int:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Block
-from ..phrases import LANGS, phrases
+from ..phrases import LANGS, alternation, phrases
 
 # Date languages: the phrase languages plus month names of a few more.
 DATE_LANGS: tuple[str, ...] = (*LANGS, "it", "pt", "nl", "id", "ru")
@@ -39,17 +39,19 @@ def _names(section: str) -> dict[str, int]:
     return out
 
 
-def _alt(names: dict[str, int]) -> str:
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+@functools.lru_cache(maxsize=1)
+def month_words() -> frozenset[str]:
+    """Month names and their abbreviations in every date language, folded."""
+    return frozenset(_names("months"))
 
 
 @functools.lru_cache(maxsize=1)
 def _compiled() -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str]]:
     months = _names("months")
     weekdays = _names("weekdays")
-    mon = rf"(?P<mon>{_alt(months)})\.?"
-    mon2 = rf"(?P<mon2>{_alt(months)})\.?"
-    wd = rf"(?:(?:{_alt(weekdays)})\.?,?\s+)"
+    mon = rf"(?P<mon>{alternation(months)})\.?"
+    mon2 = rf"(?P<mon2>{alternation(months)})\.?"
+    wd = rf"(?:(?:{alternation(weekdays)})\.?,?\s+)"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°|\.)?"
     day2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:19|20)\d{2})"
@@ -105,10 +107,7 @@ _ANY_DIGIT = re.compile(r"\d")
 @functools.lru_cache(maxsize=1)
 def _date_words() -> frozenset[str]:
     """Folded words that can start a printed date: month names and relative-date words."""
-    words = {"ago", "vor", "hace", "il", "y", "a"}
-    for line in phrases("dates", "months", DATE_LANGS):
-        words.update(line.split())
-    return frozenset(words)
+    return month_words() | {"ago", "vor", "hace", "il", "y", "a"}
 
 
 _NUMERIC_DATE = re.compile(r"\d[./-]\d|年")
