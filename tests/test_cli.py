@@ -829,3 +829,22 @@ def test_renderers() -> None:
         "\\# not a heading\\\nsecond line\n\nLast paragraph.\n"
     )
     assert render_text(Article()) == "" and render_markdown(Article()) == ""
+
+
+def test_reader_closing_the_pipe_stops_quietly() -> None:
+    # `cleantext ... | head -c 100`: far more output than a pipe buffer holds.
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cleantext", *[str(FIXTURES)] * 4, "--format", "jsonl"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(100).startswith(b"{")
+    proc.stdout.close()
+    err = proc.stderr.read()
+    proc.wait(timeout=120)
+    assert b"Traceback" not in err
+    assert b"BrokenPipe" not in err

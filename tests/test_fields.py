@@ -72,6 +72,12 @@ def test_wire_dateline_prefix_leaves_the_body() -> None:
         ("Von Hans Muster", "Hans Muster"),
         ("Par Marie Exemple", "Marie Exemple"),
         ("Por Juan Ejemplo", "Juan Ejemplo"),
+        ("Por Ana Ruiz", "Ana Ruiz"),
+        ("Scritto da Giulia Rossi", "Giulia Rossi"),
+        ("A cura di Giulia Rossi", "Giulia Rossi"),
+        ("Geschreven door Anna Visser", "Anna Visser"),
+        ("Anna Visser | Verslaggever", "Anna Visser"),
+        ("Giulia Rossi, giornalista", "Giulia Rossi"),
         ("Jane Doe @janedoe", "Jane Doe"),
     ],
 )
@@ -88,6 +94,9 @@ def test_byline_forms(line: str, credit: str) -> None:
         ("(Reporting by Jane Doe; Editing by John Roe)", "Jane Doe"),
         ("— AFP", "AFP"),
         ("Source: Xinhua", "Xinhua"),
+        ("Redação com agências", "Redação com agências"),
+        ("Bron: Havenbureau", "Havenbureau"),
+        ("Fonte: Agência Porto", "Agência Porto"),
     ],
 )
 def test_end_of_article_credits(tail: str, credit: str) -> None:
@@ -109,6 +118,35 @@ def test_title_printed_twice_is_kept_once() -> None:
     art = cleantext.clean(text)
     assert art.title == "Harbour plan approved"
     assert "Harbour plan approved" not in art.body
+
+
+@pytest.mark.parametrize("line", ["1 hour ago", "3 Dunmore Rovers 12 4 1 7", "Posted 2 days ago"])
+def test_time_lines_and_table_rows_are_not_headline_candidates(line: str) -> None:
+    from cleantext import scorer
+    from cleantext.fields.title import candidates
+    from cleantext.pipeline import prepare
+    from cleantext.rules.base import run_stage
+
+    page = prepare(f"News\n\nHarbour plan approved\n\n{line}\n\n{BODY}")
+    model = scorer.load_model()
+    assert model is not None
+    scorer.score_page(page, model)
+    run_stage(page, "structure")
+    texts = [page.blocks[i].text for i in candidates(page)]
+    assert "Harbour plan approved" in texts
+    assert line not in texts
+
+
+def test_headline_of_a_page_without_article_text() -> None:
+    # A paywall: headline, byline and date, then only the subscription box.
+    text = (
+        "Menu\nNews\nSport\n\nHarbour plan approved after two-year fight\nBy Ann Lee\n"
+        "March 3, 2024\n\nThis article is for subscribers only\nSubscribe now\n\n"
+        "© 2024 Dunmore Gazette"
+    )
+    art = cleantext.clean(text)
+    assert art.title == "Harbour plan approved after two-year fight"
+    assert art.date == dt.date(2024, 3, 3)
 
 
 def test_no_date_no_credit_when_absent() -> None:

@@ -747,7 +747,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     g = p.add_argument_group("cleaning")
-    g.add_argument("--lang", metavar="CODE", help="language hint, e.g. en, de, fr, es")
+    g.add_argument("--lang", metavar="CODE", help="language hint, e.g. en, de, fr, es, it, pt, nl")
     g.add_argument(
         "--today",
         type=_parse_date,
@@ -1045,6 +1045,17 @@ def _summary(tally: Tally, stats: ReadStats, seconds: float, runner: Runner) -> 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader went away (`cleantext ... | head`): stop quietly, and keep
+        # Python from reporting the failed flush of stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list[:1] == ["rules"]:
         return rules_main(args_list[1:])

@@ -107,6 +107,9 @@ class Metadata:
     captions: list[str] = field(default_factory=list)
     url: str | None = None
     sources: dict[str, str] = field(default_factory=dict)
+    # The markup declares one article (JSON-LD Article types, og:type article,
+    # article:published_time): teaser lists on such a page are not its content.
+    article: bool = False
 
 
 # -- JSON-LD -----------------------------------------------------------------
@@ -412,6 +415,7 @@ def _jsonld_fields(objs: list[dict[str, Any]]) -> dict[str, Any]:
     articles = [
         o for o in objs if any(t in ARTICLE_TYPES or t.endswith("article") for t in _types(o))
     ]
+    out["article"] = bool(articles)
     for o in articles:
         head = _text(o.get("headline")) or _text(o.get("name"))
         if head:
@@ -479,6 +483,10 @@ def extract_metadata(tree_or_html: Any, *, title: str | None = None) -> Metadata
     sources: dict[str, str] = {}
     objs = list(jsonld_objects(c.jsonld))
     ld = _jsonld_fields(objs)
+    og_type = c.meta("og:type")
+    article = bool(ld.get("article")) or bool(
+        (og_type and og_type[1].strip().lower() == "article") or c.meta("article:published_time")
+    )
 
     # site name first: the title's affix is cut with it
     site: str | None = None
@@ -589,6 +597,7 @@ def extract_metadata(tree_or_html: Any, *, title: str | None = None) -> Metadata
         captions=_captions(c, head),
         url=url,
         sources=sources,
+        article=article,
     )
 
 

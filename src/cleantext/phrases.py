@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
-LANGS: tuple[str, ...] = ("en", "de", "fr", "es")
+LANGS: tuple[str, ...] = ("en", "de", "fr", "es", "it", "pt", "nl")
 # "contains" regular expressions look at blocks up to this many characters
 # (captions, credit tails, price lines are short; paragraphs need not be scanned).
 CONTAINS_CHARS = 160

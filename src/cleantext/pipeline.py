@@ -15,6 +15,7 @@ from .fields.credit import Credit, find_credit
 from .fields.dateline import Dateline, find_dateline
 from .fields.title import find_title, strip_affix
 from .frontends.text import text_blocks
+from .metadata import Metadata
 from .model import Article, Block, Removed
 from .page import Page
 from .phrases import LANGS, index
@@ -81,10 +82,16 @@ def prepare(text: str, *, lang: str | None = None, disabled: frozenset[str] = fr
 
 
 def prepare_blocks(
-    blocks: list[Block], *, lang: str | None, disabled: frozenset[str], input_format: str
+    blocks: list[Block],
+    *,
+    lang: str | None,
+    disabled: frozenset[str],
+    input_format: str,
+    meta: Metadata | None = None,
 ) -> Page:
     detected = lang or detect_lang(blocks)
     page = Page(blocks=blocks, lang=detected, input_format=input_format, disabled=disabled)
+    page.meta = meta
     # Phrase lists of every language apply (pages mix languages); the
     # detected one only orders date parsing.
     page.langs = LANGS
@@ -107,7 +114,7 @@ def _fields(
 ) -> tuple[str | None, Dateline | None, Credit | None]:
     t = _meta_title_block(page)
     if t is None:
-        t = find_title(page, page.x1, model.title)
+        t = find_title(page, page.x1, model.title, model.title_trees)
     title: str | None = None
     if t is not None:
         page.title_index = t
@@ -273,8 +280,9 @@ class Cleaner:
             meta = parsed.metadata if parsed.tree is not None else None
         else:
             blocks = text_blocks(text)
-        page = prepare_blocks(blocks, lang=opts.lang, disabled=opts.disable, input_format=fmt)
-        page.meta = meta
+        page = prepare_blocks(
+            blocks, lang=opts.lang, disabled=opts.disable, input_format=fmt, meta=meta
+        )
         return clean_page(page, today=opts.today, url=url or (meta.url if meta else None))
 
 

@@ -1,8 +1,9 @@
 """Learned content scorer: how likely each block is article text.
 
-Two small logistic models over block features.  Stage 1 sees a block and
-its neighbours; stage 2 adds the stage-1 probabilities around the block, so
-a short line inside the article is kept and a long one in the footer is not.
+Two small models over block features.  Stage 1, a logistic model, sees a
+block and its neighbours; stage 2, boosted oblivious trees, adds the stage-1
+probabilities around the block, so a short line inside the article is kept
+and a long one in the footer is not.
 Weights live in ``data/scorer.json`` and are trained by
 ``bench/train_scorer.py`` from the corpus.  Features are computed for all
 blocks of a page at once with numpy: per block, Python only reads a few
@@ -113,7 +114,8 @@ LOCAL_NAMES: tuple[str, ...] = (
     "last_10pct", "labeled", *(f"rule_{f}" for f in _FAMILIES), "duplicate", "cjk",
     "link_density", "tag_p", "tag_li", "tag_heading", "tag_cell", "in_article", "in_chrome",
     "class_boilerplate", "nested_article", "class_related", "class_comments", "class_navigation",
-    "same_class_blocks", "same_class_words", "same_path_blocks",
+    "same_class_blocks", "same_class_words", "same_path_blocks", "class_words_vs_top",
+    "page_article", "page_dated",
 )  # fmt: skip
 
 CONTEXT_NAMES: tuple[str, ...] = (
@@ -280,13 +282,16 @@ def stage1_features(page: Page) -> np.ndarray:
 
 
 def _containers(page: Page, nw: np.ndarray) -> np.ndarray:
-    """HTML: how many blocks share the block's classes and path, and their share of the words.
+    """HTML: how many blocks share the block's classes and path, and their share of the
+    words; whether the markup declares an article and a date.
 
     The article's paragraphs sit in one container that holds most of the
-    text; teaser cards repeat one small container many times.
+    text; teaser cards repeat one small container many times.  On a page
+    that declares one article, teaser lists are not content; on a listing
+    page they are.
     """
     n = len(page.blocks)
-    out = np.zeros((n, 3))
+    out = np.zeros((n, 6))
     if page.input_format != "html" or not n:
         return out
     by_cls: dict[str, list[int]] = {}
@@ -300,6 +305,11 @@ def _containers(page: Page, nw: np.ndarray) -> np.ndarray:
         out[idx, 0] = np.log1p(len(idx))
         out[idx, 1] = words / total
     out[:, 2] = np.log1p([by_path[b.path] for b in page.blocks])
+    out[:, 3] = out[:, 1] / (out[:, 1].max() or 1.0)
+    meta = page.meta
+    if meta is not None:
+        out[:, 4] = bool(getattr(meta, "article", False))
+        out[:, 5] = getattr(meta, "date", None) is not None
     return out
 
 
@@ -337,13 +347,46 @@ def stage2_features(page: Page, x1: np.ndarray, p1: np.ndarray) -> np.ndarray:
 
 
 @dataclass(frozen=True)
+class Trees:
+    """Boosted oblivious trees: each level of a tree tests one feature against one
+    threshold, so a tree of depth D is D tests and 2**D leaf values, and all
+    blocks go through all trees in a few array operations."""
+
+    base: float
+    features: np.ndarray  # (trees, depth) column indices
+    thresholds: np.ndarray  # (trees, depth); a test is "x > threshold"
+    leaves: np.ndarray  # (trees, 2**depth)
+
+    def logit(self, x: np.ndarray) -> np.ndarray:
+        """>>> t = Trees(0.5, np.array([[0]]), np.array([[1.0]]), np.array([[-1.0, 2.0]]))
+        >>> t.logit(np.array([[0.0], [3.0]])).tolist()
+        [-0.5, 2.5]
+        """
+        n_trees, depth = self.features.shape
+        bits = x[:, self.features.ravel()] > self.thresholds.ravel()
+        leaf = bits.reshape(len(x), n_trees, depth).astype(np.int64) @ (1 << np.arange(depth))
+        out: np.ndarray = self.base + self.leaves[np.arange(n_trees), leaf].sum(axis=1)
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Trees:
+        return cls(
+            base=float(data["base"]),  # type: ignore[arg-type]
+            features=np.array(data["features"], dtype=np.int64),
+            thresholds=np.array(data["thresholds"], dtype=float),
+            leaves=np.array(data["leaves"], dtype=float),
+        )
+
+
+@dataclass(frozen=True)
 class Model:
-    """Weights of both stages and the keep threshold."""
+    """Stage-1 weights, stage-2 trees and the keep threshold."""
 
     w1: np.ndarray
-    w2: np.ndarray
+    stage2: Trees
     threshold: float
     title: np.ndarray | None = None
+    title_trees: Trees | None = None
 
 
 def stage1_names() -> tuple[str, ...]:
@@ -383,9 +426,10 @@ def load_model(path: str | None = None, kind: str = "text") -> Model | None:
         raise RuntimeError("the title weights do not match the feature set; retrain them")
     return Model(
         w1=np.array(data["stage1"]["weights"]),
-        w2=np.array(data["stage2"]["weights"]),
+        stage2=Trees.from_json(data["stage2"]),
         threshold=float(data["threshold"]),
         title=np.array(title["weights"]) if title else None,
+        title_trees=Trees.from_json(title["trees"]) if title and "trees" in title else None,
     )
 
 
@@ -406,12 +450,19 @@ def score_page(page: Page, model: Model) -> None:
         return
     x1 = page.x1 = stage1_features(page)
     p1 = sigmoid(x1 @ model.w1)
-    p2 = sigmoid(stage2_features(page, x1, p1) @ model.w2)
-    weights = []
+    p2 = sigmoid(model.stage2.logit(stage2_features(page, x1, p1)))
     for b, p in zip(page.blocks, p2.tolist()):
         b.score = p
-        size = b.nwords + 3
-        weights.append((p - model.threshold) * size if b.label is None else -size)
+    # Before the span and the fields: a short page's only paragraph is its text.
+    _rescue(page)
+    t = model.threshold
+    # A block at the threshold (a rescued one) counts as kept, if only just.
+    weights = [
+        max(b.score - t, 0.01 if b.score >= t else b.score - t) * (b.nwords + 3)
+        if b.label is None
+        else -(b.nwords + 3.0)
+        for b in page.blocks
+    ]
     page.span = best_span(weights)
 
 
@@ -477,7 +528,7 @@ def _rescue(page: Page) -> None:
 # The end of an article (a closing line after a table) scores low next to
 # the footer; it is kept down to this score until the first boilerplate block.
 RESCUE_WORDS = 6
-TAIL_MIN = 0.15
+TAIL_MIN = 0.08
 TAIL_MIN_HEADING = 0.03
 TAIL_MAX = 30
 

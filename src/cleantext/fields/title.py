@@ -10,6 +10,7 @@ and repeats of the line elsewhere on the page.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -17,6 +18,9 @@ from ..model import Block
 from ..page import Page
 from ..textutil import key
 from .dates import block_dates
+
+if TYPE_CHECKING:
+    from ..scorer import Trees
 
 # How far above the start of the main text a headline may sit (in blocks).
 LOOKBACK = 40
@@ -39,7 +43,7 @@ TITLE_NAMES: tuple[str, ...] = (
     "labeled", "caption_or_list", "repeated", "inside_other_line", "capitalised", "all_caps",
     "separator", "position", "function_words", "heading_like", "own_date", "date_line",
     "urlish", "nearest", "next_score", "body_overlap", "overlap_is_max", "overlap_below_max",
-    "truncated", "share_below", "author_below",
+    "truncated", "share_below", "author_below", "cand_above", "cand_below", "longer_than_above",
 )  # fmt: skip
 
 
@@ -91,13 +95,24 @@ def _date_line(page: Page, b: Block) -> bool:
         return False
     from .dateline import leftover_words
 
-    return any(leftover_words(b.text, d) <= 6 for d in block_dates(b, page.lang) if not d.relative)
+    # Relative dates count too: "1 hour ago" is a date line, not a headline.
+    return any(leftover_words(b.text, d) <= 6 for d in block_dates(b, page.lang))
+
+
+def _numeric(b: Block) -> bool:
+    """Mostly numbers: a table row or a score line ("40 Casey Mears 1 0 0 0 0")."""
+    digits = sum(1 for t in b.toks if t[:1].isdigit())
+    return digits >= 3 and 2 * digits >= len(b.toks)
 
 
 def body_start(page: Page) -> int:
-    """The first paragraph of the main text: the first kept prose block of the span."""
+    """The first paragraph of the main text: the first kept prose block of the span.
+
+    With no main text (a paywall, a video page) the headline is searched
+    among the page's first blocks.
+    """
     if page.span is None:
-        return 0
+        return min(len(page.blocks), LOOKBACK // 2)
     lo, hi = page.span
     for b in page.blocks[lo : hi + 1]:
         if b.label is None and b.score >= page.threshold and b.nwords >= 15:
@@ -122,8 +137,10 @@ def candidates(page: Page) -> list[int]:
             continue
         if _BYLINE_START.match(b.text) or b.text.endswith(",") or b.text[0] in "*•·|»›>":
             continue
-        if _URLISH.search(b.text) or _date_line(page, b):
-            continue  # a dateline or a link, never a headline
+        if _URLISH.search(b.text) or _numeric(b) or _date_line(page, b):
+            continue  # a dateline, a link or a table row, never a headline
+        if i >= start and b.nwords >= 15 and b.text[-1] == ".":
+            continue  # the opening paragraph itself
         out.append(i)
     return out
 
@@ -151,6 +168,9 @@ def features(page: Page, cands: list[int], x1: np.ndarray) -> np.ndarray:
     lo = max(0, (cands[0] if cands else 0) - 60)
     hi = min(n, (cands[-1] if cands else 0) + 60)
     window = "\n".join(keys[lo:hi])
+    # Heading-like candidates: a headline is often followed by a standfirst or
+    # a teaser line of the same shape, and the headline is the upper one.
+    heady = {i for i in cands if 3 <= blocks[i].nwords <= 30 and blocks[i].text[-1] not in ".,;"}
     rows = []
     for i in cands:
         b = blocks[i]
@@ -179,6 +199,9 @@ def features(page: Page, cands: list[int], x1: np.ndarray) -> np.ndarray:
             0.0, 0.0, t.endswith(("…", "...")),
             any((blocks[j].label or "")[:2] == "SH" for j in below),
             any(any(h.startswith(("author:", "byline:")) for h in blocks[j].hits) for j in below),
+            (above := next((j for j in (i - 1, i - 2) if j in heady), None)) is not None,
+            any(j in heady for j in (i + 1, i + 2)),
+            above is not None and nw > blocks[above].nwords,
         ])  # fmt: skip
     x = np.array(rows, dtype=float).reshape(len(rows), len(TITLE_NAMES))
     if len(x):
@@ -189,13 +212,22 @@ def features(page: Page, cands: list[int], x1: np.ndarray) -> np.ndarray:
     return x
 
 
-def find_title(page: Page, x1: np.ndarray, weights: np.ndarray | None) -> int | None:
-    """Index of the headline block, or None when no block looks like one."""
+def find_title(
+    page: Page, x1: np.ndarray, weights: np.ndarray | None, boost: Trees | None = None
+) -> int | None:
+    """Index of the headline block, or None when no block looks like one.
+
+    Candidates are ranked by the linear ranker plus, when the model has
+    them, boosted trees over the same features (they catch interactions
+    such as a standfirst right under the headline).
+    """
     cands = candidates(page)
     if not cands or weights is None:
         return None
-    z = features(page, cands, x1) @ weights
-    best = int(np.argmax(z))
+    x = features(page, cands, x1)
+    z = x @ weights
+    rank = z + boost.logit(x) if boost is not None else z
+    best = int(np.argmax(rank))
     if z[best] < -4.0:  # nothing heading-like near the text
         return None
     i = cands[best]

@@ -13,7 +13,10 @@ LETTER_RE = re.compile(r"[^\W\d_]")
 FIRST_PERSON_RE = re.compile(
     r"\b(?:we|our|us|you|your|wir|unsere?[mnrs]?|uns|ihnen|nous|notre|nos|vous|votre|vos"
     r"|nosotros|nuestr[oa]s?|usted(?:es)?|tu|tus|usamos|utilizamos|puedes|utilisons|pouvez"
-    r"|verwenden wir|nutzen wir)\b"
+    r"|verwenden wir|nutzen wir"
+    r"|você|vocês|voce|nós|nosso|nossa|nossos|nossas|o seu|a sua|os seus|as suas"
+    r"|noi|nostro|nostra|nostri|nostre|tuo|tua|tuoi|vostro|vostra|utilizziamo|usiamo"
+    r"|acconsenti|wij|onze|ons|uw|jouw|gebruiken wij)\b"
 )
 
 

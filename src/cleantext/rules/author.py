@@ -62,8 +62,9 @@ def _bio_regex(langs: tuple[str, ...]) -> regex.Pattern[str]:
     )
     name = r"\p{Lu}[\w.'-]+(?:\s+\p{Lu}[\w.'-]+){0,3}"
     return regex.compile(
-        rf"^{name}\s+(?:(?:is|was|has been|works as|ist|est|es)\s+"
-        rf"(?:an?\s+|the\s+|ein\s+|eine\s+|un\s+|une\s+|una\s+|\p{{Lu}}[\w.-]*['’]s\s+)?"
+        rf"^{name}\s+(?:(?:is|was|has been|works as|ist|est|es|é|è)\s+"
+        rf"(?:an?\s+|the\s+|ein\s+|eine\s+|un\s+|une\s+|una\s+|um\s+|uma\s+|uno\s+|een\s+"
+        rf"|\p{{Lu}}[\w.-]*['’]s\s+)?"
         rf"(?:[\w-]+\s+){{0,4}}?(?:{roles})\b"
         r"|(?:has (?:written|reported|covered)|writes (?:about|for)|covers|reports on)\b)"
         r"|\b(?:email|e-mail|contact|follow) (?:him|her|them) (?:at|on)\b"

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..page import Page
+from ..phrases import LANGS
 
 RuleFunc = Callable[[Page], Iterable[int]]
 
@@ -46,7 +47,7 @@ def rule(
     *,
     kind: str,
     stage: str = "lexical",
-    langs: tuple[str, ...] = ("en", "de", "fr", "es"),
+    langs: tuple[str, ...] = LANGS,
 ) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule function under ``id``."""
 

@@ -115,6 +115,7 @@ def photo_credit(page: Page) -> Iterator[int]:
 
 # A lead caption is short; the paragraph after it is clearly longer.
 LEAD_MAX_WORDS = 25
+LEAD_MIN_SCORE = 0.1
 LEAD_NEXT_WORDS = 30
 
 
@@ -143,6 +144,16 @@ def lead_caption(page: Page) -> Iterator[int]:
         for b in blocks[start : end + 1]
         if b.label is None and b.score >= page.threshold and not (title and title in b.key)
     ]
+    if kept and kept[0].index:
+        # The caption often scores just under the threshold (it is removed
+        # either way): the line right above the first kept one counts too.
+        above = blocks[kept[0].index - 1]
+        if (
+            above.label is None
+            and LEAD_MIN_SCORE <= above.score < page.threshold
+            and not (title and title in above.key)
+        ):
+            kept.insert(0, above)
     if len(kept) < 2:
         return
     first, nxt = kept[0], kept[1]

@@ -16,6 +16,7 @@ DIALOG_SPAN = 10
 DIALOG_WORDS = 15
 _COOKIE_RE = re.compile(
     r"cooki|consent|einwilligung|zustimm|consentement|consentimiento|rgpd|gdpr|dsgvo"
+    r"|consenso|toestemming|lgpd"
 )
 
 

@@ -491,10 +491,13 @@ def removed_by(rule_id: str, html: str) -> list[str]:
     Runs the lexical stage with every other rule switched off; used by the
     docstring examples of these rules.
     """
-    from ..frontends.html import html_blocks
+    from ..frontends.html import parse_html
     from ..pipeline import prepare_blocks
     from .base import REGISTRY
 
     others = frozenset(r for r in REGISTRY if r != rule_id)
-    page = prepare_blocks(html_blocks(html), lang=None, disabled=others, input_format="html")
+    parsed = parse_html(html)
+    page = prepare_blocks(
+        parsed.blocks, lang=None, disabled=others, input_format="html", meta=parsed.metadata
+    )
     return [b.text for b in page.blocks if b.label == rule_id]

@@ -138,9 +138,9 @@ def no_article(page: Page) -> Iterator[int]:
         ...      "technologies to show you content for free and to measure our audience.\\n"
         ...      "Store and access information on a device\\nPersonalised ads and content\\n\\n"
         ...      "You can withdraw your consent at any time under privacy settings at the "
-        ...      "bottom of every page.\\nAccept all\\n\\nRather read without tracking?\\n"
-        ...      "Read everything without ads.")
-        ['Rather read without tracking?']
+        ...      "bottom of every page.\\nAccept all\\n\\n"
+        ...      "Local news from the harbour town since 1881.")
+        ['Local news from the harbour town since 1881.']
     """
     kept = [b for b in page.blocks if b.label is None and b.score >= page.threshold]
     words = sum(b.nwords for b in kept)

@@ -11,7 +11,21 @@ from .base import rule
 
 _CRUMB_SEP = re.compile(r"\s+(?:[>›»/|→•·]|::|>>)\s+|\s*[›»→]\s*")
 _CRUMB_CHAR = re.compile(r"[>›»/|→•·]|::")
-_HOMES = frozenset({"home", "homepage", "startseite", "start", "accueil", "inicio", "portada"})
+_HOMES = frozenset(
+    {
+        "home",
+        "homepage",
+        "startseite",
+        "start",
+        "accueil",
+        "inicio",
+        "portada",
+        "início",
+        "página inicial",
+        "startpagina",
+        "voorpagina",
+    }
+)
 
 
 @rule("NV001", "skip-and-menu-links", kind="navigation")

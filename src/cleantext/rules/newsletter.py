@@ -8,7 +8,9 @@ from ..page import Page
 from ._util import hit, lone_word, n_hits
 from .base import rule
 
-_STRONG_WORDS = frozenset({"subscribe", "newsletter", "newsletters", "login", "abonnieren"})
+_STRONG_WORDS = frozenset(
+    {"subscribe", "newsletter", "newsletters", "login", "abonnieren", "assine", "abonneren"}
+)
 
 
 @rule("NL001", "subscribe-box", kind="newsletter")

@@ -30,6 +30,18 @@ _FILLER = frozenset(
         "este",
         "artikel",
         "artículo",
+        "no",
+        "na",
+        "em",
+        "esta",
+        "artigo",
+        "notícia",
+        "su",
+        "questo",
+        "articolo",
+        "op",
+        "dit",
+        "bericht",
     }
 )
 _STRONG_WORDS = frozenset({"share", "shares", "tweet"})
