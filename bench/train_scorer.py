@@ -173,7 +173,7 @@ def train_title(
 
     # The linear ranker plus pointwise trees over the same features (each
     # page's candidates weigh 1 in all).
-    def boost(idx: list[int]) -> dict:  # type: ignore[type-arg]
+    def boost(idx: list[int]) -> scorer.Trees:
         x = np.concatenate([xt[i] for i in idx])
         y = np.concatenate([yt[i] for i in idx])
         w = np.concatenate([np.full(len(xt[i]), 1.0 / len(xt[i])) for i in idx])
@@ -188,7 +188,7 @@ def train_title(
         for i in te:
             z = xt[i] @ beta
             held[0] += float(yt[i][int(np.argmax(z))] > 0)
-            held[1] += float(yt[i][int(np.argmax(z + trees.predict(m, xt[i])))] > 0)
+            held[1] += float(yt[i][int(np.argmax(z + m.logit(xt[i])))] > 0)
     wtitle = fit_choice(xt, yt, l2=0.01)
     title_trees = trees.to_json(boost(list(range(len(xt)))))
     print(
@@ -227,7 +227,7 @@ def train(pages: list[dict[str, object]], folds_n: int, params: trees.Params) ->
         train = [p for i, p in enumerate(pages) if i not in held]
         m = trees.fit(stack(train, "x2"), stack(train, "y"), stack(train, "w"), params)
         for i in fold:
-            p2_oof = np.concatenate([p2_oof, sigmoid(trees.predict(m, pages[i]["x2"]))])  # type: ignore[arg-type]
+            p2_oof = np.concatenate([p2_oof, sigmoid(m.logit(pages[i]["x2"]))])  # type: ignore[arg-type]
             y_all.append(pages[i]["y"])
             w_all.append(pages[i]["w"])
         print(f"  stage-2 fold done ({time.perf_counter() - t0:.0f}s)", flush=True)

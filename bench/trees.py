@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from cleantext.scorer import Trees, sigmoid
+
 
 @dataclass(frozen=True)
 class Params:
@@ -39,32 +41,16 @@ def _cuts(col: np.ndarray, max_bins: int) -> np.ndarray:
     return np.unique(np.quantile(col, np.linspace(0, 1, max_bins + 1)[1:-1]))
 
 
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
-
-
-def predict(model: dict[str, np.ndarray | float], x: np.ndarray) -> np.ndarray:
-    """Logits of the rows of ``x`` (same computation as ``cleantext.scorer.Trees``)."""
-    feats = np.asarray(model["features"])
-    thr = np.asarray(model["thresholds"])
-    leaves = np.asarray(model["leaves"])
-    t, d = feats.shape
-    bits = (x[:, feats.ravel()] > thr.ravel()).reshape(len(x), t, d)
-    leaf = bits.astype(np.int64) @ (1 << np.arange(d))
-    return np.asarray(float(model["base"]) + leaves[np.arange(t), leaf].sum(axis=1))  # type: ignore[arg-type]
-
-
-def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, params: Params = Params()) -> dict:  # type: ignore[type-arg]
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, params: Params = Params()) -> Trees:
     """Boost ``params.trees`` oblivious trees on rows ``x``, labels ``y`` (0/1), weights ``w``."""
     n, nf = x.shape
     nb = params.max_bins
     cuts = [_cuts(x[:, f], nb) for f in range(nf)]
     # bins[i, f] = how many thresholds of feature f lie below x[i, f]; "x > cuts[k]" is "bin > k".
     bins = np.empty((n, nf), dtype=np.int64)
+    valid = np.zeros((nf, nb - 1), dtype=bool)  # split k of feature f exists
     for f, c in enumerate(cuts):
         bins[:, f] = np.searchsorted(c, x[:, f], side="left")
-    valid = np.zeros((nf, nb - 1), dtype=bool)
-    for f, c in enumerate(cuts):
         valid[f, : len(c)] = True
     w = w / w.sum() * n
     base = float(np.log((w * y).sum() / (w * (1 - y)).sum()))
@@ -77,7 +63,7 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, params: Params = Params()) 
     offsets = np.arange(nf, dtype=np.int64)
     powers = 1 << np.arange(depth)
     for t in range(params.trees):
-        p = _sigmoid(logit)
+        p = sigmoid(logit)
         g = w * (p - y)
         h = w * p * (1 - p)
         rows = np.nonzero(rng.random(n) < params.subsample)[0]
@@ -106,14 +92,15 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, params: Params = Params()) 
         hl = np.bincount(leaf, hs, 2**depth)
         leaves[t] = -params.learning_rate * gl / (hl + params.l2)
         logit += leaves[t][(x[:, feats[t]] > thr[t]).astype(np.int64) @ powers]
-    return {"base": base, "features": feats, "thresholds": thr, "leaves": leaves}
+    return Trees(base=base, features=feats, thresholds=thr, leaves=leaves)
 
 
-def to_json(model: dict) -> dict:  # type: ignore[type-arg]
-    """JSON-ready model; thresholds are kept exact so splits do not move."""
+def to_json(model: Trees) -> dict[str, object]:
+    """JSON-ready model (``Trees.from_json`` reads it); thresholds are kept exact so
+    splits do not move."""
     return {
-        "base": round(float(model["base"]), 6),
-        "features": np.asarray(model["features"]).tolist(),
-        "thresholds": np.asarray(model["thresholds"]).tolist(),
-        "leaves": np.round(np.asarray(model["leaves"]), 5).tolist(),
+        "base": round(model.base, 6),
+        "features": model.features.tolist(),
+        "thresholds": model.thresholds.tolist(),
+        "leaves": np.round(model.leaves, 5).tolist(),
     }

@@ -308,8 +308,8 @@ def _containers(page: Page, nw: np.ndarray) -> np.ndarray:
     out[:, 3] = out[:, 1] / (out[:, 1].max() or 1.0)
     meta = page.meta
     if meta is not None:
-        out[:, 4] = bool(getattr(meta, "article", False))
-        out[:, 5] = getattr(meta, "date", None) is not None
+        out[:, 4] = meta.article
+        out[:, 5] = meta.date is not None
     return out
 
 
@@ -458,7 +458,7 @@ def score_page(page: Page, model: Model) -> None:
     t = model.threshold
     # A block at the threshold (a rescued one) counts as kept, if only just.
     weights = [
-        max(b.score - t, 0.01 if b.score >= t else b.score - t) * (b.nwords + 3)
+        (max(b.score - t, 0.01) if b.score >= t else b.score - t) * (b.nwords + 3)
         if b.label is None
         else -(b.nwords + 3.0)
         for b in page.blocks
